@@ -1,0 +1,48 @@
+"""Dates: runs the German temporal tagger (:mod:`entityx.temporal`) over the Doc's text.
+
+Adds DATE spans with attrs {value, start_date, end_date, granularity, flags}. The anchor for
+expressions without a year is ``doc._.entityx_doc_date`` (set by the API from ``doc_date``).
+Matches that do not line up with token boundaries are widened to the covering tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..spans import add_span, doc_date
+from ..temporal import DateTagger
+
+
+@Language.factory("entityx_dates", assigns=["doc.spans"], default_config={})
+def make_dates(nlp: Language, name: str) -> "DateComponent":
+    return DateComponent(name)
+
+
+class DateComponent:
+    """Stateless wrapper: the vocabulary ships with the package, the tagger is built once."""
+
+    def __init__(self, name: str = "entityx_dates"):
+        self.name = name
+        self.tagger = DateTagger()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for expression in self.tagger.find(doc.text, anchor=doc_date(doc)):
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            attrs = expression.to_dict()
+            add_span(doc, span.start, span.end, "DATE", attrs={
+                "value": attrs["value"],
+                "start_date": attrs["start_date"],
+                "end_date": attrs["end_date"],
+                "granularity": attrs["granularity"],
+                "flags": list(attrs.get("flags", [])),
+            })
+        return doc
+
+    def to_disk(self, path, *, exclude=()):  # noqa: D102 - nothing to save
+        return None
+
+    def from_disk(self, path, *, exclude=()):  # noqa: D102
+        return self

@@ -1,0 +1,46 @@
+"""One place decides ``doc.ents`` from the overlapping candidates in ``doc.spans["entityx"]``.
+
+Longest span wins; for equal length, OFFICIAL > ORG > LOC > DATE. ROLE, NAT and LANDMARK spans
+stay in the span group only. When a statistical NER (de_core_news_lg) ran before, its entities are
+replaced: its PER/ORG/LOC have already been read by the officials component, and mixing label sets
+in ``doc.ents`` would confuse users of our labels.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..spans import ENTITY_LABELS, spans_of
+
+PRIORITY = {label: rank for rank, label in enumerate(ENTITY_LABELS)}
+
+
+@Language.factory("entityx_entity_filter", assigns=["doc.ents"], default_config={})
+def make_entity_filter(nlp: Language, name: str) -> "EntityFilter":
+    return EntityFilter(name)
+
+
+class EntityFilter:
+    def __init__(self, name: str = "entityx_entity_filter"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = sorted(spans_of(doc, *ENTITY_LABELS),
+                            key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
+        chosen = []
+        used = [False] * len(doc)
+        for span in candidates:
+            if any(used[span.start:span.end]):
+                continue
+            for i in range(span.start, span.end):
+                used[i] = True
+            chosen.append(span)
+        doc.set_ents(sorted(chosen, key=lambda s: s.start), default="outside")
+        return doc
+
+    def to_disk(self, path, *, exclude=()):  # noqa: D102 - nothing to save
+        return None
+
+    def from_disk(self, path, *, exclude=()):  # noqa: D102
+        return self

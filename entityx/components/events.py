@@ -1,0 +1,656 @@
+"""Official-visit events assembled from the spans the taggers left on the Doc.
+
+Reading order, sentence by sentence (vocabulary in ``gazetteers/triggers.yaml``):
+
+1. A sentence *mentions* a trip when it has a trigger (visit noun, travel verb, arrival verb, host
+   verb, summit noun, or a meeting verb placed in a foreign city) and is not about a phone call or
+   video link, not negated in the trigger's clause, not speculative ("nicht ausgeschlossen") and
+   not a bare invitation.
+2. Datelines ("MOSKAU, 10. Mai (BelTA) -") and reporting clauses (", sagte X", "X zufolge") are
+   set aside: their places and dates are not the trip's, their officials are ``reported_by``.
+3. Destination: the place after "nach"/"in" nearest the trigger (a landmark such as "Kreml" gives
+   its city), else the country of the receiving official.
+4. Visitor: officials from another country than the destination (coordinated subjects and summit
+   participants each give one event); host: an official of the destination country, preferring
+   "auf Einladung des ..." and the subject of "empfing".
+5. Sentences without a trigger that follow a mention are its context: their officials become
+   meetings (when they meet the visitor) and their organizations the trip's organizations.
+6. Mentions of the same trip (same visitor, compatible destination and dates) merge into one event.
+
+The result is stored JSON-safe in ``doc._.entityx_events``; :mod:`entityx.api` turns it into
+:class:`entityx.records.OfficialVisit` records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..spans import attrs_of, doc_date, spans_of
+from .base import GazetteerComponent
+
+INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
+VISIT_TYPE_ORDER = ("state", "official", "working", "inaugural", "unspecified")
+CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
+DATELINE_RE = re.compile(
+    r"""^\s*(?:[A-ZÄÖÜ][\w.'’\-]*(?:[ /][A-ZÄÖÜ][\w.'’\-]*){0,3})       # place: MOSKAU, Berlin, St. Gallen
+        (?:\s*,\s*(?:den\s+)?[\w.\s]{1,20}?)?                              # , 10. Mai / , 12.04.2024
+        \s*(?:\([^()\n]{1,40}\))?                                          # (BelTA), (dpa/AFP)
+        \s*[-–—]\s""",
+    re.VERBOSE,
+)
+
+
+@Language.factory("entityx_events", assigns=["doc._.entityx_events"], requires=["doc.spans"],
+                  default_config={"max_context_sentences": 8, "pronoun_lookback": 2})
+def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lookback: int) -> "EventAssembler":
+    return EventAssembler(nlp, name, max_context_sentences=max_context_sentences,
+                          pronoun_lookback=pronoun_lookback)
+
+
+@dataclass
+class _Mention:
+    """One sentence's reading of one trip (before merging)."""
+
+    sentence: int
+    visitor: dict[str, Any]
+    country: str | None
+    city: str | None
+    start: str | None
+    end: str | None
+    visit_type: str
+    status: str
+    explicit_status: bool
+    host: dict[str, Any] | None
+    reporters: list[dict[str, Any]]
+    trigger: int
+    strength: float
+    sentences: set[int] = field(default_factory=set)
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    organizations: list[dict[str, Any]] = field(default_factory=list)
+    range_given: bool = False
+
+
+class EventAssembler(GazetteerComponent):
+    """Settings:
+
+    max_context_sentences (int): how many trigger-less sentences after a mention still count as
+        its context (meetings, organizations, reporter).
+    pronoun_lookback (int): how many sentences back "er"/"sie" may find the visitor.
+    """
+
+    sections = ("triggers",)
+
+    def __init__(self, nlp: Language, name: str, *, max_context_sentences: int = 8, pronoun_lookback: int = 2):
+        self.max_context_sentences = max_context_sentences
+        self.pronoun_lookback = pronoun_lookback
+        super().__init__(nlp, name)
+
+    # ------------------------------------------------------------------ vocabulary
+    def _compile(self) -> None:
+        t = self.data.get("triggers", {})
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(t.get(key, []))
+
+        self.visit_nouns = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for visit_type, forms in t.get("visit_nouns", {}).items():
+            self.visit_nouns.add(visit_type, list(self.nlp.tokenizer.pipe(sorted(set(forms)))))
+        self.travel_verbs = words("travel_verbs")
+        self.needs_destination = words("needs_destination")
+        self.separable = [(frozenset(s["heads"]), s["particle"]) for s in t.get("separable_verbs", [])]
+        self.host_verbs = words("host_verbs")
+        self.host_cues = words("host_cues")
+        self.meeting_verbs = words("meeting_verbs")
+        self.meeting_cues = words("meeting_cues")
+        self.summit_nouns = words("summit_nouns")
+        self.reporting_verbs = words("reporting_verbs")
+        self.non_visit = words("non_visit_cues")
+        self.negations = words("negations")
+        self.speculation = words("speculation_cues")
+        self.invitation = words("invitation_cues")
+        status = t.get("status", {})
+        self.status_words = {key: frozenset(status.get(key, [])) for key in
+                             ("postponed", "cancelled", "ongoing", "planned", "completed")}
+        self.perfect_aux = words("perfect_aux")
+        self.completed_participles = words("completed_participles")
+        cancel = t.get("cancel_separable", {})
+        self.cancel_separable = (frozenset(cancel.get("heads", [])), cancel.get("particle", "ab"))
+        self.destination_preps = list(t.get("destination_preps", []))
+        self.origin_preps = words("origin_preps")
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents) if len(doc) else []
+        if not sentences:
+            doc._.entityx_events = []
+            return doc
+        on = doc_date(doc)
+        sentence_of = [0] * len(doc)
+        for number, sent in enumerate(sentences):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = number
+        by_sentence: list[dict[str, list[Span]]] = [{} for _ in sentences]
+        for span in spans_of(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+            by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
+
+        mentions: list[_Mention] = []
+        readings: list[dict[str, Any]] = []
+        for number, sent in enumerate(sentences):
+            reading = self._read(doc, sent, by_sentence[number])
+            readings.append(reading)
+            found = self._mentions(doc, sent, number, reading, mentions, readings, on)
+            mentions.extend(found)
+
+        self._attach_context(sentences, readings, mentions)
+        events = _merge(mentions, on)
+        doc._.entityx_events = [self._to_event(doc, sentences, e, on) for e in events]
+        return doc
+
+    # ------------------------------------------------------------------ one sentence
+    def _read(self, doc: Doc, sent: Span, spans: dict[str, list[Span]]) -> dict[str, Any]:
+        """Everything a sentence offers, with dateline and reporting clauses set apart."""
+        aside = set(range(sent.start, sent.start + self._dateline_length(sent)))
+        reporting = self._reporting_region(doc, sent)
+        persons, reporters = [], []
+        for span in sorted(spans.get("OFFICIAL", []) + spans.get("ROLE", []), key=lambda s: s.start):
+            person = _person(span)
+            if person is None:
+                continue
+            entry = {"person": person, "start": span.start, "end": span.end}
+            (reporters if span.start in reporting else persons).append(entry)
+        words = [t.text for t in sent if t.i not in reporting and t.i not in aside]
+        return {
+            "aside": aside,
+            "reporting": reporting,
+            "persons": _dedupe_entries(persons),
+            "reporters": _dedupe_entries(reporters),
+            "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
+                       if s.start not in aside and s.start not in reporting],
+            "orgs": spans.get("ORG", []),
+            "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
+                      and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
+            "words": words,
+            "non_visit": any(w in self.non_visit for w in words),
+            "meeting_cue": any(w in self.meeting_cues for w in words),
+        }
+
+    def _dateline_length(self, sent: Span) -> int:
+        if sent.start != 0 and not _starts_paragraph(sent):
+            return 0
+        match = DATELINE_RE.match(sent.text)
+        if not match:
+            return 0
+        end_char = sent.start_char + match.end()
+        return sum(1 for t in sent if t.idx < end_char)
+
+    def _reporting_region(self, doc: Doc, sent: Span) -> set[int]:
+        region: set[int] = set()
+        tokens = list(sent)
+        for k, token in enumerate(tokens):
+            text = token.text
+            previous = tokens[k - 1].text if k else ""
+            if text == "zufolge" and k:
+                # "Ihr zufolge", "Sacharowa zufolge": the few words before it
+                region.update(t.i for t in tokens[max(0, k - 4):k + 1] if t.text not in CLAUSE_BREAKS)
+            elif text == "laut" or (text == "Laut"):
+                region.update(t.i for t in tokens[k:k + 6] if t.text not in CLAUSE_BREAKS)
+            elif text in self.reporting_verbs and text not in ("laut", "zufolge"):
+                if text == "so" and previous not in (",", '"', "“", "”", "«", "»"):
+                    continue
+                if previous in (",", '"', "“", "”", "«", "»") or (k >= 2 and tokens[k - 2].text == ","
+                                                                 and previous in ('"', "“", "”")):
+                    # "..., sagte die Sprecherin X bei einem Briefing."
+                    stop = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in (":", ";")), len(tokens))
+                    region.update(t.i for t in tokens[k:stop])
+                elif k <= 1 and tokens[0].lower_ in ("das", "dies", "dies", "wie", "dazu"):
+                    region.update(t.i for t in tokens)  # "Das teilte X mit."
+                else:
+                    # "Sacharowa sagte am Mittwoch, ..." / "X erklärte: ..."
+                    comma = next((j for j in range(k + 1, min(len(tokens), k + 8))
+                                  if tokens[j].text in (",", ":")), None)
+                    if comma is not None and k <= 6:
+                        region.update(t.i for t in tokens[0:comma])
+        return region
+
+    def _triggers(self, doc: Doc, sent: Span, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
+        """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
+        skip = reading["aside"] | reading["reporting"]
+        found = []
+        for match_id, start, end in self.visit_nouns(doc[sent.start:sent.end]):
+            i = sent.start + start
+            if i not in skip:
+                found.append((i, "noun", self.nlp.vocab.strings[match_id]))
+        tokens = [t for t in sent if t.i not in skip]
+        texts = [t.text for t in tokens]
+        for position, token in enumerate(tokens):
+            text = token.text
+            if text in self.summit_nouns:
+                found.append((token.i, "summit", "unspecified"))
+            elif text in self.host_verbs:
+                found.append((token.i, "host", "unspecified"))
+            elif text in self.travel_verbs:
+                found.append((token.i, "travel_weak" if text in self.needs_destination else "travel", "unspecified"))
+            else:
+                for heads, particle in self.separable:
+                    if text in heads and _has_particle(texts, position, particle):
+                        kind = "summit" if particle == "teil" else "travel"
+                        if particle == "auf" and text in ("hält", "hielt", "hielten", "halten"):
+                            kind = "travel"
+                        found.append((token.i, kind, "unspecified"))
+                        break
+                else:
+                    if text in self.meeting_verbs:
+                        found.append((token.i, "meeting", "unspecified"))
+        return sorted(found)
+
+    def _mentions(self, doc: Doc, sent: Span, number: int, reading: dict[str, Any],
+                  previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None) -> list[_Mention]:
+        triggers = self._triggers(doc, sent, reading)
+        if not triggers or reading["non_visit"]:
+            return []
+        words = reading["words"]
+        if any(w in self.speculation for w in words):
+            return []
+        if any(w in self.invitation for w in words) and "auf" not in words and not reading["dates"]:
+            if not any(w == "Einladung" for w in words) or not _has_phrase(words, ["auf", "Einladung"]):
+                return []
+        kinds = {kind for _, kind, _ in triggers}
+        strong = kinds - {"meeting", "travel_weak"}
+        trigger_at = triggers[0][0]
+        if self._negated(doc, sent, reading, [i for i, _, _ in triggers]):
+            return []
+
+        places = self._rank_places(doc, reading, trigger_at)
+        persons = list(reading["persons"])
+        if not persons:
+            persons = self._pronoun_subject(doc, sent, number, reading, previous, readings)
+        if not persons and not previous:
+            return []
+        country, city = (places[0][1], places[0][2]) if places else (None, None)
+        if not strong:
+            # "trifft Xi in Peking", "kommt nach Minsk": only with a foreign destination
+            if country is None:
+                return []
+        hosts, visitors = [], []
+        host_verb = "host" in kinds
+        if country is None and host_verb and persons:
+            # "Putin empfing Lukaschenko": the receiving subject gives the destination
+            subject = next((p for p in persons if not _after_word(doc, p["start"], {"von", "vom"})), persons[0])
+            country = subject["person"]["country"]
+        if country is None and persons:
+            others = [p for p in persons[1:] if p["person"]["country"]
+                      and p["person"]["country"] != persons[0]["person"]["country"]]
+            if others and strong - {"summit"}:
+                country = others[0]["person"]["country"]
+        for p in persons:
+            pc = p["person"]["country"]
+            if country is not None and pc == country:
+                hosts.append(p)
+            else:
+                visitors.append(p)
+        if not visitors and previous and not reading["persons"]:
+            # "Der Besuch wurde verschoben": the trip of the last mention
+            last = previous[-1]
+            if number - last.sentence <= self.max_context_sentences:
+                visitors = [{"person": last.visitor, "start": trigger_at, "end": trigger_at}]
+                country = country or last.country
+                city = city or last.city
+        visitors = [v for v in visitors if not _after_word(doc, v["start"], {"mit"}) or "summit" in kinds]
+        if "summit" not in kinds and visitors:
+            visitors = _coordinated(doc, visitors)
+        visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
+        if not visitors:
+            return []
+        host = self._choose_host(doc, hosts, host_verb)
+        start, end, range_given = self._dates(reading, trigger_at)
+        status, explicit = self._status(doc, sent, reading, start, end, on)
+        visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
+        out = []
+        for visitor in visitors:
+            out.append(_Mention(
+                sentence=number, visitor=visitor["person"], country=country, city=city,
+                start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
+                host=host["person"] if host else None,
+                reporters=[r["person"] for r in reading["reporters"]],
+                trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
+                meetings=[h["person"] for h in hosts], range_given=range_given,
+            ))
+        return out
+
+    def _negated(self, doc: Doc, sent: Span, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
+        skip = reading["aside"] | reading["reporting"]
+        for position in trigger_positions:
+            left = position
+            while left > sent.start and doc[left - 1].text not in CLAUSE_BREAKS:
+                left -= 1
+            right = position
+            while right < sent.end - 1 and doc[right + 1].text not in CLAUSE_BREAKS:
+                right += 1
+            clause = [t for t in doc[left:right + 1] if t.i not in skip]
+            negated = any(t.lower_ in self.negations and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "nur")
+                          for t in clause)
+            if not negated:
+                return False
+        return True
+
+    def _pronoun_subject(self, doc: Doc, sent: Span, number: int, reading: dict[str, Any],
+                         previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        pronoun = next((t for t in sent if t.lower_ in ("er", "sie") and t.i not in reading["reporting"]), None)
+        if pronoun is None:
+            return []
+        if reading["reporters"]:
+            return [dict(reading["reporters"][0], start=pronoun.i, end=pronoun.i + 1)]
+        for back in range(number - 1, max(-1, number - 1 - self.pronoun_lookback), -1):
+            earlier = readings[back]
+            if earlier["persons"]:
+                return [dict(earlier["persons"][0], start=pronoun.i, end=pronoun.i + 1)]
+        if previous and number - previous[-1].sentence <= self.pronoun_lookback:
+            return [{"person": previous[-1].visitor, "start": pronoun.i, "end": pronoun.i + 1}]
+        return []
+
+    def _rank_places(self, doc: Doc, reading: dict[str, Any], trigger_at: int) -> list[tuple[float, str, str | None]]:
+        """(score, country, city) for each candidate destination, best first."""
+        ranked = []
+        preps = self.destination_preps
+        for span in reading["places"]:
+            attrs = attrs_of(span)
+            country = attrs.get("country")
+            if not country:
+                continue
+            city = attrs.get("name") if attrs.get("kind") == "city" else None
+            if span.label_ == "LANDMARK":
+                city = attrs.get("city", "").split(":", 1)[-1] or None
+            window = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
+            if window and window[-1] in self.origin_preps:
+                continue
+            score = 0.0
+            for rank, prep in enumerate(preps):
+                if prep in window:
+                    score = max(score, 3.0 - rank * 0.2 - (len(window) - 1 - window[::-1].index(prep)) * 0)
+            if window and window[-1] in self.origin_preps:
+                score = -1
+            if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
+                score = -0.5  # "Russlands Außenminister" is not a destination
+            distance = abs(span.start - trigger_at)
+            ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city))
+        ranked.sort(key=lambda r: -r[0])
+        if ranked and ranked[0][2] is None:
+            # a city of the same country elsewhere in the sentence refines the destination
+            for score, country, city in ranked[1:]:
+                if country == ranked[0][1] and city and score > -0.5:
+                    ranked[0] = (ranked[0][0], country, city)
+                    break
+        return [r for r in ranked if r[0] > -0.5]
+
+    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]], host_verb: bool) -> dict[str, Any] | None:
+        if not hosts:
+            return None
+        for h in hosts:
+            window = {t.text for t in doc[max(0, h["start"] - 4):h["start"]]}
+            if window & self.host_cues:
+                return h
+        return hosts[0]
+
+    def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
+        best = None
+        for span in reading["dates"]:
+            attrs = attrs_of(span)
+            if not attrs.get("start_date"):
+                continue
+            granularity = str(attrs.get("granularity", ""))
+            if "day" not in granularity and granularity not in ("range",):
+                continue
+            is_range = attrs.get("start_date") != attrs.get("end_date")
+            key = (0 if is_range else 1, abs(span.start - trigger_at))
+            if best is None or key < best[0]:
+                best = (key, attrs, is_range)
+        if best is None:
+            return None, None, False
+        return best[1]["start_date"], best[1]["end_date"], best[2]
+
+    def _status(self, doc: Doc, sent: Span, reading: dict[str, Any], start: str | None, end: str | None,
+                on: dt.date | None) -> tuple[str, bool]:
+        words = reading["words"]
+        word_set = set(words)
+        heads, particle = self.cancel_separable
+        if word_set & self.status_words["cancelled"] or any(
+                w in heads and _has_particle(words, i, particle) for i, w in enumerate(words)):
+            return "cancelled", True
+        if word_set & self.status_words["postponed"]:
+            return "postponed", True
+        if on is not None and start:
+            first = dt.date.fromisoformat(start)
+            last = dt.date.fromisoformat(end or start)
+            if last < on:
+                return "completed", False
+            if first > on:
+                return "planned", False
+            return "ongoing", False
+        has_aux = bool(word_set & self.perfect_aux)
+        if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
+            return "ongoing", False
+        if word_set & self.status_words["ongoing"] - {"eingetroffen"}:
+            return "ongoing", False
+        if has_aux and word_set & self.completed_participles:
+            return "completed", False
+        if word_set & self.status_words["completed"]:
+            return "completed", False
+        if word_set & self.status_words["planned"]:
+            return "planned", False
+        return "planned", False
+
+    # ------------------------------------------------------------------ context
+    def _attach_context(self, sentences: list[Span], readings: list[dict[str, Any]], mentions: list[_Mention]) -> None:
+        if not mentions:
+            return
+        by_sentence: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        current: list[_Mention] = []
+        last_number = -1
+        for number, reading in enumerate(readings):
+            if number in by_sentence:
+                current, last_number = by_sentence[number], number
+            elif not current or number - last_number > self.max_context_sentences:
+                continue
+            if reading["non_visit"]:
+                continue
+            for m in current:
+                self._collect(m, number, reading)
+
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any]) -> None:
+        visitor_key = _key(m.visitor)
+        keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+        meets = reading["meeting_cue"] or visitor_key in keys_in_sentence
+        added = False
+        if meets:
+            for p in reading["persons"]:
+                person = p["person"]
+                if _key(person) == visitor_key:
+                    continue
+                if person["country"] and person["country"] == m.visitor["country"]:
+                    continue
+                if all(_key(x) != _key(person) for x in m.meetings):
+                    m.meetings.append(person)
+                    added = True
+        for span in reading["orgs"]:
+            attrs = attrs_of(span)
+            members = set(attrs.get("members") or [])
+            if members and members <= {m.visitor["country"], m.country}:
+                continue  # the union of the two parties is the bilateral frame, not a third party
+            org = {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
+                   "name": attrs.get("name")}
+            if all(o["id"] != org["id"] for o in m.organizations):
+                m.organizations.append(org)
+                added = True
+        for r in reading["reporters"]:
+            if all(_key(x) != _key(r["person"]) for x in m.reporters):
+                m.reporters.append(r["person"])
+                added = True
+        if added or number == m.sentence:
+            m.sentences.add(number)
+
+    # ------------------------------------------------------------------ output
+    def _to_event(self, doc: Doc, sentences: list[Span], m: _Mention, on: dt.date | None) -> dict[str, Any]:
+        evidence = []
+        for number in sorted(m.sentences):
+            sent = sentences[number]
+            text = sent.text.rstrip()
+            stripped = len(text) - len(text.lstrip())
+            evidence.append({"start": sent.start_char + stripped, "end": sent.start_char + len(text),
+                             "text": text.strip()})
+        reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None) or (
+            m.reporters[0] if m.reporters else None)
+        meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
+        if m.host and all(_key(p) != _key(m.host) for p in meetings):
+            meetings.insert(0, m.host)
+        confidence = 0.45 + 0.15 * bool(m.visitor.get("id")) + 0.1 * bool(m.country) + 0.05 * bool(m.city) \
+            + 0.1 * bool(m.start) + 0.1 * (m.visit_type != "unspecified") + 0.04 * (len(m.sentences) - 1)
+        confidence *= m.strength if m.strength < 1 else 1
+        return {
+            "type": "official_visit",
+            "visitor": m.visitor,
+            "destination": {"country": m.country, "city": m.city},
+            "start": m.start,
+            "end": m.end,
+            "visit_type": m.visit_type,
+            "status": m.status,
+            "host": m.host,
+            "meetings": meetings,
+            "organizations": m.organizations,
+            "reported_by": reporter,
+            "evidence": evidence,
+            "confidence": round(min(confidence, 0.99), 3),
+        }
+
+
+# ---------------------------------------------------------------------- merging
+
+
+def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
+    """Mentions of the same trip become one: same visitor, compatible destination and dates."""
+    events: list[_Mention] = []
+    for m in mentions:
+        target = next((e for e in events if _same_trip(e, m)), None)
+        if target is None:
+            events.append(m)
+            continue
+        if target.country is None:
+            target.country = m.country
+        if m.city and (target.city is None):
+            target.city = m.city
+        if m.start and (target.start is None or (m.range_given and not target.range_given)):
+            target.start, target.end, target.range_given = m.start, m.end, m.range_given
+        if m.host and target.host is None:
+            target.host = m.host
+        target.visit_type = _most_specific([target.visit_type, m.visit_type])
+        if m.explicit_status and (not target.explicit_status or m.sentence > target.sentence):
+            target.status, target.explicit_status = m.status, True
+        elif not target.explicit_status and target.start and on is not None:
+            pass
+        elif not target.explicit_status and target.start is None and m.start:
+            target.status = m.status
+        target.sentences |= m.sentences
+        target.strength = max(target.strength, m.strength)
+        for person in m.meetings:
+            if all(_key(p) != _key(person) for p in target.meetings):
+                target.meetings.append(person)
+        for org in m.organizations:
+            if all(o["id"] != org["id"] for o in target.organizations):
+                target.organizations.append(org)
+        for r in m.reporters:
+            if all(_key(x) != _key(r) for x in target.reporters):
+                target.reporters.append(r)
+    return events
+
+
+def _same_trip(a: _Mention, b: _Mention) -> bool:
+    if _key(a.visitor) != _key(b.visitor):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.start and b.start:
+        a_end, b_end = a.end or a.start, b.end or b.start
+        return not (a_end < b.start or b_end < a.start)
+    return True
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _person(span: Span) -> dict[str, Any] | None:
+    attrs = attrs_of(span)
+    if span.label_ == "ROLE":
+        if not attrs.get("holder"):
+            return None
+        return {"name": attrs["holder"], "id": span.kb_id_ or None, "role": attrs.get("role"),
+                "country": attrs.get("country")}
+    name = attrs.get("name") or span.text
+    return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country")}
+
+
+def _key(person: dict[str, Any]) -> str:
+    return person.get("id") or person["name"]
+
+
+def _dedupe_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for e in entries:
+        key = _key(e["person"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _has_particle(texts: list[str], position: int, particle: str) -> bool:
+    """Separable verb: the particle stands later in the clause, before punctuation or the end."""
+    for j in range(position + 1, len(texts)):
+        if texts[j] in (".", "!", "?", ";"):
+            return False
+        if texts[j] == particle and (j + 1 == len(texts) or not texts[j + 1][:1].isalnum()
+                                     or texts[j + 1] in ("und", "oder")):
+            return True
+    return False
+
+
+def _has_phrase(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _after_word(doc: Doc, start: int, words: set[str]) -> bool:
+    """Is the mention introduced by one of ``words`` ("mit Putin", "von Putin empfangen")?"""
+    for t in reversed(list(doc[max(0, start - 3):start])):
+        if t.lower_ in words:
+            return True
+        if t.text in CLAUSE_BREAKS or t.lower_ in ("und",):
+            return False
+    return False
+
+
+def _coordinated(doc: Doc, visitors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first visitor plus those joined to it by 'und' or commas ('Scholz und Macron reisen')."""
+    chosen = [visitors[0]]
+    for v in visitors[1:]:
+        gap = [t.text for t in doc[chosen[-1]["end"]:v["start"]]]
+        if gap and all(w in (",", "und", "sowie") for w in gap):
+            chosen.append(v)
+    return chosen
+
+
+def _most_specific(types: Iterable[str]) -> str:
+    present = set(types)
+    return next((t for t in VISIT_TYPE_ORDER if t in present), "unspecified")
+
+
+def _starts_paragraph(sent: Span) -> bool:
+    doc = sent.doc
+    return sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_

@@ -1,0 +1,512 @@
+"""Officials: named office holders linked to the gazetteer, role descriptions resolved to holders.
+
+What it adds to ``doc.spans["entityx"]`` (it runs after the places component, whose country
+adjectives and names it reads):
+
+- OFFICIAL, kb_id = official id (or "" when not in the gazetteer), attrs
+  {name, role, role_key, country, candidates}. Found by, in order of trust:
+  1. a full name or alias, also in the genitive ("Sergej Lawrows");
+  2. a surname alone ("Lawrow", "Lawrows"), when the context supports it (see ``_accept_surname``);
+  3. a misspelt name ("Sergej Lawrof") via rapidfuzz, with a first name or title as anchor;
+  4. title + unknown name ("der kenianische Außenminister Musalia Mudavadi"), id "".
+- ROLE: an office named without a person ("auf Einladung des russischen Außenministers"), kb_id =
+  the holder on the document date when exactly one person held it, attrs {role_key, role,
+  country, holder}.
+
+Candidate generation (exact indexes, rapidfuzz for misspellings) is separate from the decision
+(date, role and country context) so that ambiguous surnames stay unlinked rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import OfficeIndex, role_label, tenure_at
+from ..spans import add_span, attrs_of, doc_date, spans_of
+from .base import GazetteerComponent
+
+FUNCTION_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen sein seine seinem seinen seiner ihr "
+    "ihre ihrem ihren ihrer dessen deren".split()
+)
+GENITIVE_LINKS = frozenset(["der", "des", "von"])
+NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "nahme", "ium", "chen",
+                      "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
+MONTHS_AND_DAYS = frozenset(
+    "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember "
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
+)
+
+
+@Language.factory(
+    "entityx_officials",
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+    default_config={"fuzzy_threshold": 88.0, "fuzzy_surname_threshold": 86.0, "min_fuzzy_length": 5},
+)
+def make_officials(nlp: Language, name: str, fuzzy_threshold: float, fuzzy_surname_threshold: float,
+                   min_fuzzy_length: int) -> "OfficialTagger":
+    return OfficialTagger(nlp, name, fuzzy_threshold=fuzzy_threshold,
+                          fuzzy_surname_threshold=fuzzy_surname_threshold,
+                          min_fuzzy_length=min_fuzzy_length)
+
+
+@dataclass
+class _RoleMention:
+    start: int
+    end: int  # end of the whole description (title plus any country after it)
+    title_end: int  # end of the title itself; a name may follow here or after `end`
+    role_key: str
+    country: str | None
+    title: str
+
+
+class OfficialTagger(GazetteerComponent):
+    """Tags officials. Settings:
+
+    fuzzy_threshold (float): rapidfuzz ratio (0-100) a misspelt "First Last" needs against a
+        known full name. Chosen on data, see ``benchmarks/fuzzy_threshold.py``.
+    fuzzy_surname_threshold (float): ratio a misspelt surname right after a title needs.
+    min_fuzzy_length (int): shorter tokens are never fuzzy-matched (too many ordinary words).
+    """
+
+    sections = ("officials", "roles", "common_words")
+
+    def __init__(self, nlp: Language, name: str, *, fuzzy_threshold: float = 88.0,
+                 fuzzy_surname_threshold: float = 86.0, min_fuzzy_length: int = 5):
+        self.fuzzy_threshold = fuzzy_threshold
+        self.fuzzy_surname_threshold = fuzzy_surname_threshold
+        self.min_fuzzy_length = min_fuzzy_length
+        super().__init__(nlp, name)
+
+    # ------------------------------------------------------------------ indexes
+    def _compile(self) -> None:
+        vocab = self.nlp.vocab
+        officials = self.data.get("officials", {})
+        roles = self.data.get("roles", {})
+        self.offices = OfficeIndex(officials.values())
+        self.common_words = frozenset(self.data.get("common_words", []))
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.surnames = PhraseMatcher(vocab, attr="ORTH")
+        self.titles = PhraseMatcher(vocab, attr="ORTH")
+        self._by_surname: dict[str, set[str]] = defaultdict(set)
+        # rapidfuzz candidate generation, blocked by the first letter of the surname
+        self._fuzzy_full: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._fuzzy_surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._first_names: set[str] = set()
+        for official in officials.values():
+            full_forms: set[str] = set()
+            for form in [official["name"], *official["aliases"]]:
+                full_forms.update(_with_genitive(form))
+                parts = form.split()
+                if len(parts) > 1:
+                    self._first_names.add(parts[0])
+                    self._fuzzy_full[parts[-1][:1].lower()].append((form, official["id"]))
+            self.names.add(official["id"], list(self.nlp.tokenizer.pipe(sorted(full_forms))))
+            sur_forms: set[str] = set()
+            for surname in official["surnames"]:
+                sur_forms.update(_with_genitive(surname))
+                self._fuzzy_surnames[surname[:1].lower()].append((surname, official["id"]))
+            for form in sur_forms:
+                self._by_surname[form].add(official["id"])
+            self.surnames.add("SUR|" + official["id"], list(self.nlp.tokenizer.pipe(sorted(sur_forms))))
+        self._title_countries: dict[str, str] = {}
+        self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
+        self._counterpart_roles = {k for k, spec in roles.items() if spec.get("counterpart")}
+        for key, spec in roles.items():
+            self.titles.add("TITLE|" + key, list(self.nlp.tokenizer.pipe(sorted(set(spec["titles"])))))
+            self._title_countries.update(spec.get("title_countries", {}))
+            for phrase in spec.get("phrases", []):
+                for body in phrase["bodies"]:
+                    self._phrase_bodies[body] = (key, phrase.get("country"))
+                for head in phrase["heads"]:
+                    self._phrase_heads[head].append((key, len(self._phrase_heads[head])))
+        self._body_matcher = PhraseMatcher(vocab, attr="ORTH")
+        for body, (key, _country) in self._phrase_bodies.items():
+            self._body_matcher.add("BODY|" + body, [self.nlp.make_doc(body)])
+        self._fuzzy_choices = {k: [form for form, _ in v] for k, v in self._fuzzy_full.items()}
+        self._fuzzy_surname_choices = {k: [form for form, _ in v] for k, v in self._fuzzy_surnames.items()}
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        on = doc_date(doc) or dt.date.today()
+        officials = self.data.get("officials", {})
+        taken = [False] * len(doc)
+        for span in spans_of(doc, "LOC", "ORG"):
+            for i in range(span.start, span.end):
+                taken[i] = True
+        places = {s.start: s for s in spans_of(doc, "NAT", "LOC")}
+        places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC")}
+        role_mentions = self._role_mentions(doc, places, places_by_end)
+        role_at = {m.start: m for m in role_mentions}
+        role_by_title_end = {m.title_end: m for m in role_mentions}
+        role_by_end = {m.end: m for m in role_mentions}
+        for m in role_mentions:
+            for i in range(m.start, m.end):
+                taken[i] = True
+
+        found: list[tuple[int, int, str | None, dict[str, Any]]] = []  # start, end, id, attrs
+        mentioned: dict[str, int] = {}
+
+        # 1. full names
+        name_matches = self.names(doc)
+        ids_at = _ids_by_span(name_matches, self.nlp.vocab.strings)
+        for match_id, start, end in _longest_first(name_matches):
+            if any(taken[start:end]):
+                continue
+            ids = ids_at[(start, end)]
+            official_id = self._decide(ids, on, role_by_end.get(start) or role_by_title_end.get(start)
+                                       or _role_before(role_mentions, doc, start))
+            for i in range(start, end):
+                taken[i] = True
+            found.append((start, end, official_id, {"candidates": sorted(ids) if official_id is None else []}))
+            if official_id:
+                mentioned.setdefault(official_id, start)
+
+        # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
+        for start in range(len(doc) - 1):
+            first, last = doc[start], doc[start + 1]
+            if taken[start] or taken[start + 1] or first.text not in self._first_names:
+                continue
+            if not _name_like(last) or len(last.text) < self.min_fuzzy_length:
+                continue
+            official_id = self._fuzzy(f"{first.text} {last.text}", last.text, self._fuzzy_full,
+                                      self._fuzzy_choices, self.fuzzy_threshold)
+            if official_id:
+                taken[start] = taken[start + 1] = True
+                found.append((start, start + 2, official_id, {"candidates": [], "fuzzy": True}))
+                mentioned.setdefault(official_id, start)
+
+        # 3. surnames alone
+        surname_matches = self.surnames(doc)
+        ids_at = _ids_by_span(surname_matches, self.nlp.vocab.strings, prefix="SUR|")
+        for match_id, start, end in _longest_first(surname_matches):
+            if any(taken[start:end]):
+                continue
+            ids = ids_at[(start, end)]
+            role = role_by_end.get(start) or role_by_title_end.get(start)
+            official_id, candidates = self._accept_surname(doc, start, end, ids, on, role, mentioned)
+            if official_id is None and not candidates:
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            found.append((start, end, official_id, {"candidates": candidates}))
+            if official_id:
+                mentioned.setdefault(official_id, start)
+
+        # 4. misspelt surname right after a title ("Außenminister Lawrof")
+        for m in role_mentions:
+            for position in (m.title_end, m.end):
+                if position >= len(doc) or taken[position]:
+                    continue
+                token = doc[position]
+                if not _name_like(token) or len(token.text) < self.min_fuzzy_length:
+                    continue
+                official_id = self._fuzzy(token.text, token.text, self._fuzzy_surnames,
+                                          self._fuzzy_surname_choices, self.fuzzy_surname_threshold)
+                if official_id:
+                    taken[position] = True
+                    found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
+                    mentioned.setdefault(official_id, position)
+
+        # 5. title + unknown name
+        unknown_surnames: dict[str, str] = {}
+        for m in role_mentions:
+            name_span = self._unknown_name(doc, m, taken)
+            if name_span is None:
+                continue
+            start, end = name_span
+            for i in range(start, end):
+                taken[i] = True
+            name = doc[start:end].text
+            unknown_surnames[doc[end - 1].text] = name
+            found.append((start, end, None, {
+                "candidates": [], "unknown": True, "name": name,
+                "role": self._title_label(m), "role_key": m.role_key, "country": m.country,
+            }))
+        # later surname-only mentions of those unknown officials ("Mudavadi sagte ...")
+        if unknown_surnames:
+            for token in doc:
+                if not taken[token.i] and token.text in unknown_surnames:
+                    name = unknown_surnames[token.text]
+                    first = next(f for f in found if f[3].get("name") == name)
+                    taken[token.i] = True
+                    found.append((token.i, token.i + 1, None, dict(first[3])))
+
+        # write OFFICIAL spans
+        named_at: dict[int, tuple[str | None, dict[str, Any]]] = {}
+        for start, end, official_id, extra in sorted(found):
+            attrs = self._official_attrs(official_id, extra, on,
+                                         role_by_end.get(start) or role_by_title_end.get(start))
+            add_span(doc, start, end, "OFFICIAL", kb_id=official_id or "", attrs=attrs)
+            named_at[start] = (official_id, attrs)
+
+        # ROLE spans for descriptions without a name next to them
+        for m in role_mentions:
+            if m.title_end in named_at or m.end in named_at or _apposition_name(doc, m.end, named_at):
+                continue
+            holder, role_key, country = self._resolve_role(doc, m, on, found)
+            attrs = {
+                "role_key": role_key,
+                "role": role_label(self.data["roles"], role_key, country,
+                                   officials[holder]["gender"] if holder else "m"),
+                "country": country,
+                "holder": officials[holder]["name"] if holder else None,
+                "title": m.title,
+            }
+            add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
+        return doc
+
+    # ------------------------------------------------------------------ role descriptions
+    def _role_mentions(self, doc: Doc, places: dict[int, Span], places_by_end: dict[int, Span]) -> list[_RoleMention]:
+        strings = self.nlp.vocab.strings
+        mentions: list[_RoleMention] = []
+        covered: set[int] = set()
+        # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
+        bodies = {start: (end, strings[mid][5:]) for mid, start, end in self._body_matcher(doc)}
+        for token in doc:
+            heads = self._phrase_heads.get(token.text)
+            if not heads or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in GENITIVE_LINKS:
+                continue
+            position = token.i + 2
+            country = None
+            while position < len(doc) and position in places and places[position].label_ == "NAT":
+                country = attrs_of(places[position]).get("country")
+                position = places[position].end
+            if position in bodies:
+                end, body = bodies[position]
+                role_key, body_country = self._phrase_bodies[body]
+                if not any(key == role_key for key, _ in heads):
+                    continue
+                end, after_country = self._country_after(doc, end, places)
+                country = body_country or country or after_country
+                mentions.append(_RoleMention(token.i, end, end, role_key, country, doc[token.i:end].text))
+                covered.update(range(token.i, end))
+        for match_id, start, end in _longest_first(self.titles(doc)):
+            if covered.intersection(range(start, end)):
+                continue
+            role_key = strings[match_id][6:]
+            title = doc[start:end].text
+            country = self._title_countries.get(title)
+            first = start
+            # "russische Außenminister", "US-Präsident", "Russlands Außenminister"
+            before = places_by_end.get(start)
+            if before is None and start >= 2 and doc[start - 1].text in "-‐" and (start - 1) in places_by_end:
+                before = places_by_end[start - 1]
+            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
+                country = country or attrs_of(before).get("country")
+                first = before.start
+            description_end, after_country = self._country_after(doc, end, places)
+            country = country or after_country
+            mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
+            covered.update(range(first, description_end))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _country_after(self, doc: Doc, end: int, places: dict[int, Span]) -> tuple[int, str | None]:
+        """'Außenminister Russlands', 'Präsident der Republik Belarus', 'Präsident von Belarus'."""
+        if end in places and places[end].label_ == "LOC" and attrs_of(places[end]).get("kind") == "country":
+            if places[end].text.endswith("s") or places[end].text.endswith("'"):
+                return places[end].end, attrs_of(places[end])["country"]
+        if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_LINKS:
+            position = end + 1
+            if position < len(doc) and doc[position].text in ("Republik", "Russischen", "Föderation"):
+                position += 0
+            place = places.get(position)
+            if place is None and position + 1 < len(doc) and doc[position].text == "Republik":
+                place = places.get(position + 1)
+            if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
+                return place.end, attrs_of(place)["country"]
+        return end, None
+
+    def _title_label(self, m: _RoleMention) -> str:
+        spec = self.data["roles"].get(m.role_key, {})
+        if spec.get("counterpart"):
+            return m.title
+        return role_label(self.data["roles"], m.role_key, m.country, "f" if m.title.endswith("in") else "m")
+
+    def _resolve_role(self, doc: Doc, m: _RoleMention, on: dt.date,
+                      found: list[tuple[int, int, str | None, dict[str, Any]]]) -> tuple[str | None, str, str | None]:
+        role_key = m.role_key
+        if role_key in self._counterpart_roles:
+            # "sein russischer Amtskollege": the office of the nearest official named before it
+            sentence_start = doc[m.start].sent.start
+            previous = [f for f in found if sentence_start <= f[0] < m.start and f[2]]
+            if not previous:
+                return None, role_key, m.country
+            tenure = tenure_at(self.data["officials"][previous[-1][2]], on)
+            if tenure is None:
+                return None, role_key, m.country
+            role_key = tenure["role"]
+        if m.country is None:
+            return None, role_key, None
+        holder = self.offices.holder(role_key, m.country, on)
+        return (holder["id"] if holder else None), role_key, m.country
+
+    # ------------------------------------------------------------------ deciding
+    def _decide(self, ids: set[str], on: dt.date, role: _RoleMention | None) -> str | None:
+        """One id from several candidates: the context role, then who held any office that day."""
+        if len(ids) == 1:
+            return next(iter(ids))
+        officials = self.data["officials"]
+        pool = sorted(ids)
+        if role is not None:
+            fitting = [i for i in pool if tenure_at(officials[i], on, role=role.role_key, country=role.country)]
+            if len(fitting) == 1:
+                return fitting[0]
+            fitting = [i for i in pool if any(t["role"] == role.role_key for t in officials[i]["roles"])]
+            if len(fitting) == 1:
+                return fitting[0]
+        active = [i for i in pool if tenure_at(officials[i], on)]
+        return active[0] if len(active) == 1 else None
+
+    def _accept_surname(self, doc: Doc, start: int, end: int, ids: set[str], on: dt.date,
+                        role: _RoleMention | None, mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
+        """Decide a surname-only mention: (id, []) linked, (None, candidates) kept unlinked, or rejected."""
+        earlier = [i for i in ids if i in mentioned and mentioned[i] < start]
+        if len(earlier) == 1:
+            return earlier[0], []
+        text = doc[start:end].text
+        supported = role is not None or _role_word_before(doc, start)
+        if not supported and (text in self.common_words or _stem(text) in self.common_words):
+            return None, []
+        if not supported and not doc[start].is_sent_start and not _capitalised_name(doc[start]):
+            return None, []
+        decided = self._decide(ids, on, role)
+        if decided:
+            return decided, []
+        return None, sorted(ids)
+
+    def _fuzzy(self, query: str, block_word: str, index: dict[str, list[tuple[str, str]]],
+               choices: dict[str, list[str]], threshold: float) -> str | None:
+        key = block_word[:1].lower()
+        options = choices.get(key)
+        if not options:
+            return None
+        best = process.extractOne(query, options, scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is None:
+            return None
+        _form, _score, position = best
+        return index[key][position][1]
+
+    def _unknown_name(self, doc: Doc, m: _RoleMention, taken: list[bool]) -> tuple[int, int] | None:
+        """A name of two or three capitalised words right after a title (or after ', ')."""
+        if "ner" in self.nlp.pipe_names and doc.ents:
+            for ent in doc.ents:
+                if ent.label_ == "PER" and ent.start in (m.title_end, m.end) and not any(taken[ent.start:ent.end]):
+                    return ent.start, ent.end
+            return None
+        for position in (m.title_end, m.end):
+            end = position
+            while end < len(doc) and end - position < 4 and not taken[end] and (
+                _name_like(doc[end]) or (doc[end].text == "-" and end > position)
+            ):
+                end += 1
+            if end > position and doc[end - 1].text == "-":
+                end -= 1
+            words = [t for t in doc[position:end] if t.text != "-"]
+            if len(words) >= 2:
+                return position, end
+        return None
+
+    def _official_attrs(self, official_id: str | None, extra: dict[str, Any], on: dt.date,
+                        role: _RoleMention | None) -> dict[str, Any]:
+        if official_id is None:
+            return {
+                "name": extra.get("name"),
+                "role": extra.get("role"),
+                "role_key": extra.get("role_key"),
+                "country": extra.get("country"),
+                "candidates": extra.get("candidates", []),
+            }
+        official = self.data["officials"][official_id]
+        tenure = tenure_at(official, on)
+        if tenure is not None:
+            role_key, country = tenure["role"], tenure["country"]
+        elif role is not None and role.role_key not in self._counterpart_roles:
+            role_key, country = role.role_key, role.country or official["country"]
+        else:
+            role_key, country = None, official["country"]
+        return {
+            "name": official["name"],
+            "role": role_label(self.data["roles"], role_key, country, official["gender"]) if role_key else None,
+            "role_key": role_key,
+            "country": country or official["country"],
+            "candidates": [],
+        }
+
+
+# ---------------------------------------------------------------------- small helpers
+
+
+def _with_genitive(form: str) -> list[str]:
+    """'Sergej Lawrow' -> also 'Sergej Lawrows'; names ending in s/x/z/ß take no -s."""
+    if form[-1:] in "sxzß":
+        return [form]
+    return [form, form + "s"]
+
+
+def _ids_by_span(matches: list[tuple[int, int, int]], strings, prefix: str = "") -> dict[tuple[int, int], set[str]]:
+    """All official ids matching exactly the same tokens (two people may share an alias)."""
+    out: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for match_id, start, end in matches:
+        out[(start, end)].add(strings[match_id][len(prefix):])
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
+
+
+def _name_like(token) -> bool:
+    text = token.text
+    if len(text) < 2 or not text[0].isupper() or not text.replace("'", "").isalpha():
+        return False
+    if text.isupper() and len(text) > 1:
+        return False  # acronyms
+    if text in MONTHS_AND_DAYS or text.lower() in FUNCTION_WORDS:
+        return False
+    return not text.lower().endswith(NAME_STOP_SUFFIXES)
+
+
+def _capitalised_name(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _role_word_before(doc: Doc, start: int) -> bool:
+    """'Kremlchef Putin', 'Präsident Putin' are handled as roles; this catches a first name."""
+    return start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and False
+
+
+def _role_before(mentions: list[_RoleMention], doc: Doc, start: int) -> _RoleMention | None:
+    """A role description separated from the name by a comma: 'der Außenminister Russlands, Lawrow'."""
+    if start >= 1 and doc[start - 1].text == ",":
+        for m in mentions:
+            if m.end == start - 1:
+                return m
+    return None
+
+
+def _is_genitive_or_compound(doc: Doc, place: Span, title_start: int) -> bool:
+    if place.end == title_start - 1 and doc[title_start - 1].text in "-‐":
+        return True  # "US-Präsident", "Kreml-Chef"
+    return place.end == title_start and (place.text.endswith("s") or place.text.endswith("'"))
+
+
+def _apposition_name(doc: Doc, end: int, named_at: dict[int, Any]) -> bool:
+    """'der Außenminister der Republik Belarus, Sergej Alejnik,' - the name follows after a comma."""
+    return end < len(doc) and doc[end].text == "," and (end + 1) in named_at

@@ -1,0 +1,50 @@
+"""International organizations: acronyms (also inside hyphenated compounds) and long forms.
+
+Adds ORG spans to ``doc.spans["entityx"]`` with kb_id = organization id and attrs
+{acronym, acronym_en, name, members}. National bodies (ministries, parliaments) are not ORG here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..spans import add_span
+from .base import GazetteerComponent
+
+
+@Language.factory("entityx_organizations", assigns=["doc.spans"], default_config={})
+def make_organizations(nlp: Language, name: str) -> "OrganizationTagger":
+    return OrganizationTagger(nlp, name)
+
+
+class OrganizationTagger(GazetteerComponent):
+    """Exact, case-sensitive matching; longest match wins ("Organisation der Vereinten Nationen")."""
+
+    sections = ("organizations",)
+
+    def _compile(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._attrs: dict[str, dict[str, Any]] = {}
+        for org in self.data.get("organizations", {}).values():
+            self._attrs[org["id"]] = {
+                "acronym": org["acronym"],
+                "acronym_en": org["acronym_en"],
+                "name": org["name"],
+                "members": org.get("members", []),
+            }
+            forms = sorted(set(org["acronyms"]) | set(org["names"]))
+            self.matcher.add(org["id"], list(self.nlp.tokenizer.pipe(forms)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        covered: list[tuple[int, int]] = []
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if any(s <= start and end <= e for s, e in covered):
+                continue
+            covered.append((start, end))
+            org_id = self.nlp.vocab.strings[match_id]
+            add_span(doc, start, end, "ORG", kb_id=org_id, attrs=self._attrs[org_id])
+        return doc

@@ -1,0 +1,65 @@
+"""Places: countries, cities, country adjectives and landmarks, linked to ISO 3166-1 alpha-2.
+
+Spans added to ``doc.spans["entityx"]``:
+- LOC  kb_id "RU" (country) or "RU:Moskau" (city); attrs {country, kind, name}
+- NAT  a country adjective in any inflection ("belarussischen"); attrs {country}
+- LANDMARK  "Kreml", "Élysée-Palast"; attrs {country, city}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..spans import add_span
+from .base import GazetteerComponent
+
+
+@Language.factory("entityx_places", assigns=["doc.spans"], default_config={})
+def make_places(nlp: Language, name: str) -> "PlaceTagger":
+    return PlaceTagger(nlp, name)
+
+
+class PlaceTagger(GazetteerComponent):
+    """Exact, case-sensitive phrase matching of place names from the places gazetteer."""
+
+    sections = ("countries", "cities", "landmarks")
+
+    def _compile(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._targets: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        for country in self.data.get("countries", {}).values():
+            self._add(f"LOC|{country['code']}", "LOC", country["code"],
+                      {"country": country["code"], "kind": "country", "name": country["name"]},
+                      country["names"])
+            adjectives = country.get("adjectives", [])
+            forms = set(adjectives) | {a[:1].upper() + a[1:] for a in adjectives}
+            self._add(f"NAT|{country['code']}", "NAT", country["code"],
+                      {"country": country["code"]}, sorted(forms))
+        for city in self.data.get("cities", {}).values():
+            self._add(f"LOC|{city['id']}", "LOC", city["id"],
+                      {"country": city["country"], "kind": "city", "name": city["name"]},
+                      city["names"])
+        for landmark in self.data.get("landmarks", {}).values():
+            self._add(f"LANDMARK|{landmark['name']}", "LANDMARK", landmark["city"],
+                      {"country": landmark["country"], "city": landmark["city"]}, landmark["names"])
+
+    def _add(self, key: str, label: str, kb_id: str, attrs: dict[str, Any], names: list[str]) -> None:
+        if not names:
+            return
+        self._targets[key] = (label, kb_id, attrs)
+        self.matcher.add(key, list(self.nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken: set[tuple[int, int, str]] = set()
+        # Longest match first, so "Republik Belarus" wins over "Belarus" for the same label.
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            label, kb_id, attrs = self._targets[self.nlp.vocab.strings[match_id]]
+            if any(s <= start and end <= e and lab == label for s, e, lab in taken):
+                continue
+            taken.add((start, end, label))
+            add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
+        return doc

@@ -1,0 +1,81 @@
+"""Sentence boundaries for news text without a parser.
+
+Like spaCy's sentencizer (split after . ! ? …), plus line structure: web copies of wires carry
+headlines, datelines and page chrome ("Alle Nachrichten", "10 Mai 2023, 15:27") on lines of their
+own without final punctuation, and they must not run into the article's first sentence. A single
+line break is kept inside a sentence only when the text obviously continues (the previous line
+ends with a comma or hyphen, or the next line starts in lower case).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SENTENCE_END = frozenset([".", "!", "?", "…", "...", "!!", "?!", "!?"])
+CONTINUES_AFTER = frozenset([",", "-", "–", "(", ":", ";", "/", "&"])
+CLOSING = frozenset(['"', "“", "”", "«", "»", "'", ")", "]", "’"])
+
+
+@Language.factory("entityx_sentences", assigns=["token.is_sent_start"], default_config={})
+def make_sentence_splitter(nlp: Language, name: str) -> "NewsSentenceSplitter":
+    return NewsSentenceSplitter(name)
+
+
+class NewsSentenceSplitter:
+    """Sets ``token.is_sent_start`` for every token; stateless and cheap."""
+
+    def __init__(self, name: str = "entityx_sentences"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        doc[0].is_sent_start = True
+        after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
+        line_break = False  # a line break lies between the previous word and this one
+        blank_line = False
+        previous = None
+        for token in doc[1:]:
+            if token.is_space:
+                token.is_sent_start = False
+                if "\n" in token.text:
+                    line_break = True
+                    blank_line = blank_line or token.text.count("\n") >= 2
+                continue
+            boundary = after_end and token.text not in CLOSING
+            if line_break and (blank_line or not _continues(token, previous)):
+                boundary = True
+            token.is_sent_start = boundary
+            if boundary or token.text not in CLOSING:
+                after_end = False
+            line_break = blank_line = False
+            if token.text in SENTENCE_END:
+                after_end = True
+            previous = token
+        return doc
+
+    # spaCy calls these when saving/loading a pipeline; there is no state to keep.
+    def to_disk(self, path, *, exclude=()):  # noqa: D102
+        return None
+
+    def from_disk(self, path, *, exclude=()):  # noqa: D102
+        return self
+
+
+def _continues(token, previous) -> bool:
+    """Does the text run on across a single line break (hard-wrapped paragraphs)?"""
+    if previous is None or previous.text in SENTENCE_END:
+        return False
+    return previous.text in CONTINUES_AFTER or token.text[:1].islower()
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token (cheap lookup for the events component)."""
+    index = []
+    number = -1
+    for token in doc:
+        if token.is_sent_start:
+            number += 1
+        index.append(max(number, 0))
+    return index
