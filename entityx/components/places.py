@@ -4,6 +4,8 @@ Spans added to ``doc.spans["entityx"]``:
 - LOC  kb_id "RU" (country) or "RU:Moskau" (city); attrs {country, kind, name}
 - NAT  a country adjective in any inflection ("belarussischen"); attrs {country}
 - LANDMARK  "Kreml", "Élysée-Palast"; attrs {country, city}
+
+A country adjective before "Hauptstadt" ("in der belarussischen Hauptstadt") is the capital.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..spans import add_span
+
+CAPITAL_WORDS = frozenset(["Hauptstadt", "Metropole"])
 from .base import GazetteerComponent
 
 
@@ -39,6 +43,10 @@ class PlaceTagger(GazetteerComponent):
             forms = set(adjectives) | {a[:1].upper() + a[1:] for a in adjectives}
             self._add(f"NAT|{country['code']}", "NAT", country["code"],
                       {"country": country["code"]}, sorted(forms))
+        self._capitals: dict[str, dict[str, Any]] = {}
+        for city in self.data.get("cities", {}).values():
+            if city.get("capital") and not city.get("valid_to"):
+                self._capitals.setdefault(city["country"], city)
         for city in self.data.get("cities", {}).values():
             self._add(f"LOC|{city['id']}", "LOC", city["id"],
                       {"country": city["country"], "kind": "city", "name": city["name"]},
@@ -62,4 +70,9 @@ class PlaceTagger(GazetteerComponent):
                 continue
             taken.add((start, end, label))
             add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
+            if label == "NAT" and end < len(doc) and doc[end].text == "Hauptstadt":
+                capital = self._capitals.get(attrs["country"])
+                if capital is not None:
+                    add_span(doc, start, end + 1, "LOC", kb_id=capital["id"], attrs={
+                        "country": capital["country"], "kind": "city", "name": capital["name"]})
         return doc
