@@ -1,0 +1,1 @@
+"""Gazetteer YAML files (data only); installed as entityx.gazetteers."""

@@ -1,0 +1,1 @@
+"""Saved spaCy pipelines (data only); installed as entityx.models."""
