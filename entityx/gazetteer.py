@@ -25,7 +25,7 @@ SECTIONS = ("officials", "roles", "organizations", "countries", "cities", "landm
             "common_words")
 ROLE_KEY_RE = re.compile(r"^[a-z][a-z_]*$")
 ISO2_RE = re.compile(r"^[A-Z]{2}$")
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+ID_RE = re.compile(r"^[A-Za-z0-9][\w .:'’()\-]*$")
 LINE = "__line__"
 
 
