@@ -75,6 +75,7 @@ class _Mention:
     meetings: list[dict[str, Any]] = field(default_factory=list)
     organizations: list[dict[str, Any]] = field(default_factory=list)
     range_given: bool = False
+    host_invited: bool = False  # host named by "auf Einladung des ..." / "Gastgeber"
 
 
 class EventAssembler(GazetteerComponent):
@@ -139,6 +140,9 @@ class EventAssembler(GazetteerComponent):
         by_sentence: list[dict[str, list[Span]]] = [{} for _ in sentences]
         for span in spans_of(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
+        strings = self.nlp.vocab.strings
+        for match_id, start, _end in self.visit_nouns(doc):
+            by_sentence[sentence_of[start]].setdefault("_nouns", []).append((start, strings[match_id]))
 
         mentions: list[_Mention] = []
         readings: list[dict[str, Any]] = []
@@ -177,8 +181,11 @@ class EventAssembler(GazetteerComponent):
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
                       and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
             "words": words,
+            "nouns": spans.get("_nouns", []),
             "non_visit": any(w in self.non_visit for w in words),
             "meeting_cue": any(w in self.meeting_cues for w in words),
+            "negated": any(w.lower() in self.negations for i, w in enumerate(words)
+                           if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
 
     def _dateline_length(self, sent: Span) -> int:
@@ -223,10 +230,9 @@ class EventAssembler(GazetteerComponent):
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
         found = []
-        for match_id, start, end in self.visit_nouns(doc[sent.start:sent.end]):
-            i = sent.start + start
+        for i, visit_type in reading["nouns"]:
             if i not in skip:
-                found.append((i, "noun", self.nlp.vocab.strings[match_id]))
+                found.append((i, "noun", visit_type))
         tokens = [t for t in sent if t.i not in skip]
         texts = [t.text for t in tokens]
         for position, token in enumerate(tokens):
@@ -280,10 +286,17 @@ class EventAssembler(GazetteerComponent):
                 return []
         hosts, visitors = [], []
         host_verb = "host" in kinds
+        if country is None and previous:
+            # a later sentence about the same trip ("war von Lukaschenko empfangen worden")
+            keys = {_key(p["person"]) for p in persons}
+            earlier = next((m for m in reversed(previous) if _key(m.visitor) in keys and m.country), None)
+            if earlier is not None:
+                country, city = earlier.country, earlier.city
         if country is None and host_verb and persons:
-            # "Putin empfing Lukaschenko": the receiving subject gives the destination
-            subject = next((p for p in persons if not _after_word(doc, p["start"], {"von", "vom"})), persons[0])
-            country = subject["person"]["country"]
+            # "Putin empfing Lukaschenko" (subject hosts) / "wurde von Putin empfangen" (passive)
+            passive = [p for p in persons if _after_word(doc, p["start"], {"von", "vom"})]
+            receiver = passive[0] if passive else persons[0]
+            country = receiver["person"]["country"]
         if country is None and persons:
             others = [p for p in persons[1:] if p["person"]["country"]
                       and p["person"]["country"] != persons[0]["person"]["country"]]
@@ -308,7 +321,7 @@ class EventAssembler(GazetteerComponent):
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
         if not visitors:
             return []
-        host = self._choose_host(doc, hosts, host_verb)
+        host, invited = self._choose_host(doc, hosts)
         start, end, range_given = self._dates(reading, trigger_at)
         status, explicit = self._status(doc, sent, reading, start, end, on)
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
@@ -320,7 +333,7 @@ class EventAssembler(GazetteerComponent):
                 host=host["person"] if host else None,
                 reporters=[r["person"] for r in reading["reporters"]],
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
-                meetings=[h["person"] for h in hosts], range_given=range_given,
+                meetings=[h["person"] for h in hosts], range_given=range_given, host_invited=invited,
             ))
         return out
 
@@ -389,14 +402,15 @@ class EventAssembler(GazetteerComponent):
                     break
         return [r for r in ranked if r[0] > -0.5]
 
-    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]], host_verb: bool) -> dict[str, Any] | None:
+    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, bool]:
+        """(host, invited): the one named by 'auf Einladung des ...' wins, else the first local."""
         if not hosts:
-            return None
+            return None, False
         for h in hosts:
             window = {t.text for t in doc[max(0, h["start"] - 4):h["start"]]}
             if window & self.host_cues:
-                return h
-        return hosts[0]
+                return h, True
+        return hosts[0], False
 
     def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
         best = None
@@ -468,7 +482,7 @@ class EventAssembler(GazetteerComponent):
     def _collect(self, m: _Mention, number: int, reading: dict[str, Any]) -> None:
         visitor_key = _key(m.visitor)
         keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
-        meets = reading["meeting_cue"] or visitor_key in keys_in_sentence
+        meets = (reading["meeting_cue"] or visitor_key in keys_in_sentence) and not reading["negated"]
         added = False
         if meets:
             for p in reading["persons"]:
@@ -506,26 +520,27 @@ class EventAssembler(GazetteerComponent):
             stripped = len(text) - len(text.lstrip())
             evidence.append({"start": sent.start_char + stripped, "end": sent.start_char + len(text),
                              "text": text.strip()})
-        reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None) or (
-            m.reporters[0] if m.reporters else None)
+        # a visitor quoted on his own trip is a participant, not the source of the news
+        reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
         meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
-        if m.host and all(_key(p) != _key(m.host) for p in meetings):
-            meetings.insert(0, m.host)
+        host = m.host if m.host_invited else _host_from_meetings(m, meetings) or m.host
+        if host and all(_key(p) != _key(host) for p in meetings):
+            meetings.insert(0, host)
         confidence = 0.45 + 0.15 * bool(m.visitor.get("id")) + 0.1 * bool(m.country) + 0.05 * bool(m.city) \
             + 0.1 * bool(m.start) + 0.1 * (m.visit_type != "unspecified") + 0.04 * (len(m.sentences) - 1)
         confidence *= m.strength if m.strength < 1 else 1
         return {
             "type": "official_visit",
-            "visitor": m.visitor,
+            "visitor": _public(m.visitor),
             "destination": {"country": m.country, "city": m.city},
             "start": m.start,
             "end": m.end,
             "visit_type": m.visit_type,
             "status": m.status,
-            "host": m.host,
-            "meetings": meetings,
+            "host": _public(host),
+            "meetings": [_public(p) for p in meetings],
             "organizations": m.organizations,
-            "reported_by": reporter,
+            "reported_by": _public(reporter),
             "evidence": evidence,
             "confidence": round(min(confidence, 0.99), 3),
         }
@@ -548,8 +563,8 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             target.city = m.city
         if m.start and (target.start is None or (m.range_given and not target.range_given)):
             target.start, target.end, target.range_given = m.start, m.end, m.range_given
-        if m.host and target.host is None:
-            target.host = m.host
+        if m.host and (target.host is None or (m.host_invited and not target.host_invited)):
+            target.host, target.host_invited = m.host, m.host_invited
         target.visit_type = _most_specific([target.visit_type, m.visit_type])
         if m.explicit_status and (not target.explicit_status or m.sentence > target.sentence):
             target.status, target.explicit_status = m.status, True
@@ -591,9 +606,31 @@ def _person(span: Span) -> dict[str, Any] | None:
         if not attrs.get("holder"):
             return None
         return {"name": attrs["holder"], "id": span.kb_id_ or None, "role": attrs.get("role"),
-                "country": attrs.get("country")}
+                "country": attrs.get("country"), "role_key": attrs.get("role_key")}
     name = attrs.get("name") or span.text
-    return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country")}
+    return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country"),
+            "role_key": attrs.get("role_key")}
+
+
+def _public(person: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The documented Person shape (internal keys such as role_key removed)."""
+    if person is None:
+        return None
+    return {"name": person["name"], "id": person.get("id"), "role": person.get("role"),
+            "country": person.get("country")}
+
+
+def _host_from_meetings(m: _Mention, meetings: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The visitor's counterpart (same office) among the local people met, else the first local.
+
+    A foreign minister's host is the foreign minister, even when the president also receives
+    the guest; the president is then one of the meetings.
+    """
+    local = ([m.host] if m.host else []) + [p for p in meetings if m.country and p.get("country") == m.country]
+    if not local:
+        return None
+    same_office = [p for p in local if p.get("role_key") and p.get("role_key") == m.visitor.get("role_key")]
+    return (same_office or local)[0]
 
 
 def _key(person: dict[str, Any]) -> str:
