@@ -211,6 +211,13 @@ class EventAssembler(GazetteerComponent):
             elif text in self.reporting_verbs and text not in ("laut", "zufolge"):
                 if text == "so" and previous not in (",", '"', "“", "”", "«", "»"):
                     continue
+                wie = _clause_opener(tokens, k, "wie")
+                if wie is not None:
+                    # "..., wie die Sprecherin Maria Sacharowa am Mittwoch mitteilte."
+                    stop = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in CLAUSE_BREAKS),
+                                len(tokens))
+                    region.update(t.i for t in tokens[wie:stop])
+                    continue
                 if previous in (",", '"', "“", "”", "«", "»") or (k >= 2 and tokens[k - 2].text == ","
                                                                  and previous in ('"', "“", "”")):
                     # "..., sagte die Sprecherin X bei einem Briefing."
@@ -308,10 +315,10 @@ class EventAssembler(GazetteerComponent):
                 hosts.append(p)
             else:
                 visitors.append(p)
-        if not visitors and previous and not reading["persons"]:
+        if not visitors and previous and not reading["persons"] and "noun" in kinds:
             # "Der Besuch wurde verschoben": the trip of the last mention
             last = previous[-1]
-            if number - last.sentence <= self.max_context_sentences:
+            if number - last.sentence <= self.max_context_sentences and country in (None, last.country):
                 visitors = [{"person": last.visitor, "start": trigger_at, "end": trigger_at}]
                 country = country or last.country
                 city = city or last.city
@@ -656,6 +663,16 @@ def _has_particle(texts: list[str], position: int, particle: str) -> bool:
                                      or texts[j + 1] in ("und", "oder")):
             return True
     return False
+
+
+def _clause_opener(tokens: list, k: int, word: str, reach: int = 15) -> int | None:
+    """Position of ``word`` opening a clause (after a comma) that ends at ``k``, within ``reach``."""
+    for j in range(k - 1, max(-1, k - reach), -1):
+        if tokens[j].lower_ == word and (j == 0 or tokens[j - 1].text == ","):
+            return j
+        if tokens[j].text in (".", ";", ":"):
+            return None
+    return None
 
 
 def _has_phrase(words: list[str], phrase: list[str]) -> bool:

@@ -9,6 +9,8 @@ ends with a comma or hyphen, or the next line starts in lower case).
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,7 +52,7 @@ class NewsSentenceSplitter:
             if boundary or token.text not in CLOSING:
                 after_end = False
             line_break = blank_line = False
-            if token.text in SENTENCE_END:
+            if token.text in SENTENCE_END and not _ordinal_or_initial(token, previous):
                 after_end = True
             previous = token
         return doc
@@ -61,6 +63,16 @@ class NewsSentenceSplitter:
 
     def from_disk(self, path, *, exclude=()):  # noqa: D102
         return self
+
+
+ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")
+
+
+def _ordinal_or_initial(token, previous) -> bool:
+    """'am XI. Forum', 'Wladimir W. Putin': the period belongs to the word before it."""
+    if token.text != "." or previous is None or token.i != previous.i + 1 or previous.whitespace_:
+        return False
+    return bool(ROMAN_NUMERAL.match(previous.text)) or (len(previous.text) == 1 and previous.text.isupper())
 
 
 def _continues(token, previous) -> bool:
