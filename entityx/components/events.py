@@ -280,7 +280,8 @@ class EventAssembler(GazetteerComponent):
         if self._negated(doc, sent, reading, [i for i, _, _ in triggers]):
             return []
 
-        places = self._rank_places(doc, reading, trigger_at)
+        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and doc[i].lower_.startswith("besuch")]
+        places = self._rank_places(doc, reading, trigger_at, visit_verbs)
         persons = list(reading["persons"])
         if not persons:
             persons = self._pronoun_subject(doc, sent, number, reading, previous, readings)
@@ -375,10 +376,23 @@ class EventAssembler(GazetteerComponent):
             return [{"person": previous[-1].visitor, "start": pronoun.i, "end": pronoun.i + 1}]
         return []
 
-    def _rank_places(self, doc: Doc, reading: dict[str, Any], trigger_at: int) -> list[tuple[float, str, str | None]]:
-        """(score, country, city) for each candidate destination, best first."""
+    def _rank_places(self, doc: Doc, reading: dict[str, Any], trigger_at: int,
+                     visit_verbs: list[int] = ()) -> list[tuple[float, str, str | None]]:
+        """(score, country, city) for each candidate destination, best first.
+
+        The object of "besucht" ("besucht Scholz am 15. September Usbekistan") ranks first, then a
+        place after "nach", "in" ..., nearer the trigger better; places after "aus"/"von" are origins.
+        """
         ranked = []
         preps = self.destination_preps
+        objects = set()
+        for verb in visit_verbs:
+            for span in reading["places"]:
+                if span.start > verb and not any(t.text in CLAUSE_BREAKS for t in doc[verb:span.start]):
+                    window = [t.lower_ for t in doc[max(span.start - 2, verb + 1):span.start]]
+                    if not set(window) & (set(preps) | self.origin_preps):
+                        objects.add(span.start)
+                    break
         for span in reading["places"]:
             attrs = attrs_of(span)
             country = attrs.get("country")
@@ -398,6 +412,8 @@ class EventAssembler(GazetteerComponent):
                 score = -1
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
                 score = -0.5  # "Russlands Außenminister" is not a destination
+            if span.start in objects:
+                score = 3.5
             distance = abs(span.start - trigger_at)
             ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city))
         ranked.sort(key=lambda r: -r[0])
@@ -501,6 +517,13 @@ class EventAssembler(GazetteerComponent):
                 if all(_key(x) != _key(person) for x in m.meetings):
                     m.meetings.append(person)
                     added = True
+        if m.city is None and m.country and not reading["negated"]:
+            # "In Astana sind Verhandlungen ... geplant": the trip's city named in its context
+            for span in reading["places"]:
+                attrs = attrs_of(span)
+                if attrs.get("kind") == "city" and attrs.get("country") == m.country:
+                    m.city = attrs.get("name")
+                    break
         for span in reading["orgs"]:
             attrs = attrs_of(span)
             members = set(attrs.get("members") or [])
