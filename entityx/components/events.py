@@ -75,7 +75,9 @@ class _Mention:
     meetings: list[dict[str, Any]] = field(default_factory=list)
     organizations: list[dict[str, Any]] = field(default_factory=list)
     range_given: bool = False
-    host_invited: bool = False  # host named by "auf Einladung des ..." / "Gastgeber"
+    host_rank: int = 0  # 3 "auf Einladung des"/"Gastgeber", 2 subject of "empfing", 1 other local
+    summit: bool = False
+    co_visitors: set[str] = field(default_factory=set)
 
 
 class EventAssembler(GazetteerComponent):
@@ -146,14 +148,15 @@ class EventAssembler(GazetteerComponent):
 
         mentions: list[_Mention] = []
         readings: list[dict[str, Any]] = []
+        frames: list[dict[str, Any]] = []
         for number, sent in enumerate(sentences):
             reading = self._read(doc, sent, by_sentence[number])
             readings.append(reading)
-            found = self._mentions(doc, sent, number, reading, mentions, readings, on)
-            mentions.extend(found)
+            mentions.extend(self._mentions(doc, sent, number, reading, mentions, readings, on, frames))
 
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
+        _apply_frames(events, frames)
         doc._.entityx_events = [self._to_event(doc, sentences, e, on) for e in events]
         return doc
 
@@ -170,6 +173,8 @@ class EventAssembler(GazetteerComponent):
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
         words = [t.text for t in sent if t.i not in reporting and t.i not in aside]
+        title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
+                        for i in range(span.start, span.end)}
         return {
             "aside": aside,
             "reporting": reporting,
@@ -182,6 +187,7 @@ class EventAssembler(GazetteerComponent):
                       and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
             "words": words,
             "nouns": spans.get("_nouns", []),
+            "title_tokens": title_tokens,
             "non_visit": any(w in self.non_visit for w in words),
             "meeting_cue": any(w in self.meeting_cues for w in words),
             "negated": any(w.lower() in self.negations for i, w in enumerate(words)
@@ -264,16 +270,18 @@ class EventAssembler(GazetteerComponent):
         return sorted(found)
 
     def _mentions(self, doc: Doc, sent: Span, number: int, reading: dict[str, Any],
-                  previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None) -> list[_Mention]:
+                  previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
+                  frames: list[dict[str, Any]]) -> list[_Mention]:
+        """The trips this sentence mentions; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(doc, sent, reading)
         if not triggers or reading["non_visit"]:
             return []
         words = reading["words"]
         if any(w in self.speculation for w in words):
             return []
-        if any(w in self.invitation for w in words) and "auf" not in words and not reading["dates"]:
-            if not any(w == "Einladung" for w in words) or not _has_phrase(words, ["auf", "Einladung"]):
-                return []
+        if any(w in self.invitation for w in words) and not reading["dates"] \
+                and not _has_phrase(words, ["auf", "Einladung"]):
+            return []
         kinds = {kind for _, kind, _ in triggers}
         strong = kinds - {"meeting", "travel_weak"}
         trigger_at = triggers[0][0]
@@ -282,40 +290,36 @@ class EventAssembler(GazetteerComponent):
 
         visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and doc[i].lower_.startswith("besuch")]
         places = self._rank_places(doc, reading, trigger_at, visit_verbs)
+        if not strong:
+            # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
+            places = [p for p in places if p[0] >= 2.0]
+            if not places or not reading["persons"]:
+                return []
         persons = list(reading["persons"])
         if not persons:
             persons = self._pronoun_subject(doc, sent, number, reading, previous, readings)
-        if not persons and not previous:
-            return []
         country, city = (places[0][1], places[0][2]) if places else (None, None)
-        if not strong:
-            # "trifft Xi in Peking", "kommt nach Minsk": only with a foreign destination
-            if country is None:
-                return []
-        hosts, visitors = [], []
         host_verb = "host" in kinds
+        receiver = None
+        if host_verb and persons:
+            # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive)
+            passive = [p for p in persons if _after_word(doc, p["start"], {"von", "vom"})]
+            receiver = (passive[0], 1) if passive else (persons[0], 2)
         if country is None and previous:
             # a later sentence about the same trip ("war von Lukaschenko empfangen worden")
             keys = {_key(p["person"]) for p in persons}
             earlier = next((m for m in reversed(previous) if _key(m.visitor) in keys and m.country), None)
             if earlier is not None:
                 country, city = earlier.country, earlier.city
-        if country is None and host_verb and persons:
-            # "Putin empfing Lukaschenko" (subject hosts) / "wurde von Putin empfangen" (passive)
-            passive = [p for p in persons if _after_word(doc, p["start"], {"von", "vom"})]
-            receiver = passive[0] if passive else persons[0]
-            country = receiver["person"]["country"]
-        if country is None and persons:
+        if country is None and receiver is not None:
+            country = receiver[0]["person"]["country"]
+        if country is None and persons and strong - {"summit"}:
             others = [p for p in persons[1:] if p["person"]["country"]
                       and p["person"]["country"] != persons[0]["person"]["country"]]
-            if others and strong - {"summit"}:
+            if others:
                 country = others[0]["person"]["country"]
-        for p in persons:
-            pc = p["person"]["country"]
-            if country is not None and pc == country:
-                hosts.append(p)
-            else:
-                visitors.append(p)
+        hosts = [p for p in persons if country is not None and p["person"]["country"] == country]
+        visitors = [p for p in persons if p not in hosts]
         if not visitors and previous and not reading["persons"] and "noun" in kinds:
             # "Der Besuch wurde verschoben": the trip of the last mention
             last = previous[-1]
@@ -323,14 +327,19 @@ class EventAssembler(GazetteerComponent):
                 visitors = [{"person": last.visitor, "start": trigger_at, "end": trigger_at}]
                 country = country or last.country
                 city = city or last.city
-        visitors = [v for v in visitors if not _after_word(doc, v["start"], {"mit"}) or "summit" in kinds]
-        if "summit" not in kinds and visitors:
-            visitors = _coordinated(doc, visitors)
+        summit = "summit" in kinds
+        visitors = [v for v in visitors if summit or not _after_word(doc, v["start"], {"mit"})]
+        if visitors and not summit:
+            visitors = _coordinated(doc, visitors, reading["title_tokens"])
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
-        if not visitors:
-            return []
-        host, invited = self._choose_host(doc, hosts)
+        host, host_rank = self._choose_host(doc, hosts, receiver)
         start, end, range_given = self._dates(reading, trigger_at)
+        if not visitors:
+            if country and (summit or host_verb) and (host or start):
+                frames.append({"sentence": number, "country": country, "city": city, "start": start,
+                               "end": end, "host": host["person"] if host else None, "host_rank": host_rank,
+                               "orgs": [_org(s) for s in reading["orgs"]]})
+            return []
         status, explicit = self._status(doc, sent, reading, start, end, on)
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
         out = []
@@ -338,10 +347,11 @@ class EventAssembler(GazetteerComponent):
             out.append(_Mention(
                 sentence=number, visitor=visitor["person"], country=country, city=city,
                 start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
-                host=host["person"] if host else None,
+                host=host["person"] if host else None, host_rank=host_rank,
                 reporters=[r["person"] for r in reading["reporters"]],
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
-                meetings=[h["person"] for h in hosts], range_given=range_given, host_invited=invited,
+                range_given=range_given, summit=summit,
+                co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
             ))
         return out
 
@@ -425,15 +435,16 @@ class EventAssembler(GazetteerComponent):
                     break
         return [r for r in ranked if r[0] > -0.5]
 
-    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, bool]:
-        """(host, invited): the one named by 'auf Einladung des ...' wins, else the first local."""
-        if not hosts:
-            return None, False
+    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]],
+                     receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
+        """(host, rank): 'auf Einladung des ...'/'Gastgeber' 3, active 'empfing' 2, else 1."""
         for h in hosts:
             window = {t.text for t in doc[max(0, h["start"] - 4):h["start"]]}
             if window & self.host_cues:
-                return h, True
-        return hosts[0], False
+                return h, 3
+        if receiver is not None and receiver[0] in hosts:
+            return receiver
+        return (hosts[0], 1) if hosts else (None, 0)
 
     def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
         best = None
@@ -463,13 +474,7 @@ class EventAssembler(GazetteerComponent):
         if word_set & self.status_words["postponed"]:
             return "postponed", True
         if on is not None and start:
-            first = dt.date.fromisoformat(start)
-            last = dt.date.fromisoformat(end or start)
-            if last < on:
-                return "completed", False
-            if first > on:
-                return "planned", False
-            return "ongoing", False
+            return _date_status(start, end, on), False
         has_aux = bool(word_set & self.perfect_aux)
         if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
             return "ongoing", False
@@ -500,21 +505,25 @@ class EventAssembler(GazetteerComponent):
             if reading["non_visit"]:
                 continue
             for m in current:
-                self._collect(m, number, reading)
+                self._collect(m, number, reading, current)
 
-    def _collect(self, m: _Mention, number: int, reading: dict[str, Any]) -> None:
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], current: list[_Mention]) -> None:
         visitor_key = _key(m.visitor)
         keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+        named_visitors = {_key(c.visitor) for c in current} & keys_in_sentence
+        if number != m.sentence and named_visitors and visitor_key not in named_visitors:
+            return  # the sentence is about another of the current trips
         meets = (reading["meeting_cue"] or visitor_key in keys_in_sentence) and not reading["negated"]
         added = False
         if meets:
             for p in reading["persons"]:
                 person = p["person"]
-                if _key(person) == visitor_key:
+                key = _key(person)
+                if key == visitor_key or (key in m.co_visitors and not reading["meeting_cue"]):
                     continue
                 if person["country"] and person["country"] == m.visitor["country"]:
                     continue
-                if all(_key(x) != _key(person) for x in m.meetings):
+                if all(_key(x) != key for x in m.meetings):
                     m.meetings.append(person)
                     added = True
         if m.city is None and m.country and not reading["negated"]:
@@ -525,12 +534,9 @@ class EventAssembler(GazetteerComponent):
                     m.city = attrs.get("name")
                     break
         for span in reading["orgs"]:
-            attrs = attrs_of(span)
-            members = set(attrs.get("members") or [])
-            if members and members <= {m.visitor["country"], m.country}:
-                continue  # the union of the two parties is the bilateral frame, not a third party
-            org = {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
-                   "name": attrs.get("name")}
+            org = _org(span)
+            if _bilateral(org, m):
+                continue
             if all(o["id"] != org["id"] for o in m.organizations):
                 m.organizations.append(org)
                 added = True
@@ -538,7 +544,7 @@ class EventAssembler(GazetteerComponent):
             if all(_key(x) != _key(r["person"]) for x in m.reporters):
                 m.reporters.append(r["person"])
                 added = True
-        if added or number == m.sentence:
+        if added or number == m.sentence or visitor_key in keys_in_sentence:
             m.sentences.add(number)
 
     # ------------------------------------------------------------------ output
@@ -553,9 +559,10 @@ class EventAssembler(GazetteerComponent):
         # a visitor quoted on his own trip is a participant, not the source of the news
         reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
         meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
-        host = m.host if m.host_invited else _host_from_meetings(m, meetings) or m.host
-        if host and all(_key(p) != _key(host) for p in meetings):
-            meetings.insert(0, host)
+        host = m.host if m.host_rank >= 2 else _host_from_meetings(m, meetings) or m.host
+        status = m.status
+        if not m.explicit_status and on is not None and m.start:
+            status = _date_status(m.start, m.end, on)
         confidence = 0.45 + 0.15 * bool(m.visitor.get("id")) + 0.1 * bool(m.country) + 0.05 * bool(m.city) \
             + 0.1 * bool(m.start) + 0.1 * (m.visit_type != "unspecified") + 0.04 * (len(m.sentences) - 1)
         confidence *= m.strength if m.strength < 1 else 1
@@ -566,10 +573,10 @@ class EventAssembler(GazetteerComponent):
             "start": m.start,
             "end": m.end,
             "visit_type": m.visit_type,
-            "status": m.status,
+            "status": status,
             "host": _public(host),
             "meetings": [_public(p) for p in meetings],
-            "organizations": m.organizations,
+            "organizations": [{k: o[k] for k in ("id", "acronym", "acronym_en", "name")} for o in m.organizations],
             "reported_by": _public(reporter),
             "evidence": evidence,
             "confidence": round(min(confidence, 0.99), 3),
@@ -593,15 +600,13 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             target.city = m.city
         if m.start and (target.start is None or (m.range_given and not target.range_given)):
             target.start, target.end, target.range_given = m.start, m.end, m.range_given
-        if m.host and (target.host is None or (m.host_invited and not target.host_invited)):
-            target.host, target.host_invited = m.host, m.host_invited
+        if m.host and m.host_rank > target.host_rank:
+            target.host, target.host_rank = m.host, m.host_rank
+        target.summit = target.summit or m.summit
+        target.co_visitors |= m.co_visitors
         target.visit_type = _most_specific([target.visit_type, m.visit_type])
         if m.explicit_status and (not target.explicit_status or m.sentence > target.sentence):
             target.status, target.explicit_status = m.status, True
-        elif not target.explicit_status and target.start and on is not None:
-            pass
-        elif not target.explicit_status and target.start is None and m.start:
-            target.status = m.status
         target.sentences |= m.sentences
         target.strength = max(target.strength, m.strength)
         for person in m.meetings:
@@ -614,6 +619,15 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             if all(_key(x) != _key(r) for x in target.reporters):
                 target.reporters.append(r)
     return events
+
+
+def _date_status(start: str, end: str | None, on: dt.date) -> str:
+    """Status from the trip's dates relative to the document date."""
+    if dt.date.fromisoformat(end or start) < on:
+        return "completed"
+    if dt.date.fromisoformat(start) > on:
+        return "planned"
+    return "ongoing"
 
 
 def _same_trip(a: _Mention, b: _Mention) -> bool:
@@ -713,14 +727,56 @@ def _after_word(doc: Doc, start: int, words: set[str]) -> bool:
     return False
 
 
-def _coordinated(doc: Doc, visitors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first visitor plus those joined to it by 'und' or commas ('Scholz und Macron reisen')."""
+COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "der", "die", "den", "dem", "des"])
+
+
+def _coordinated(doc: Doc, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
+    """The first visitor plus those coordinated with it: 'Scholz und Macron reisen', 'der kasachische
+    Präsident Tokajew, Kirgistans Staatschef Schaparow und ...' (titles may stand between)."""
     chosen = [visitors[0]]
     for v in visitors[1:]:
-        gap = [t.text for t in doc[chosen[-1]["end"]:v["start"]]]
-        if gap and all(w in (",", "und", "sowie") for w in gap):
+        gap = doc[chosen[-1]["end"]:v["start"]]
+        if len(gap) and any(t.text in (",", "und", "sowie") for t in gap) and all(
+                t.lower_ in COORDINATION_WORDS or t.i in title_tokens or t.text[:1].isupper() for t in gap):
             chosen.append(v)
     return chosen
+
+
+def _org(span: Span) -> dict[str, Any]:
+    attrs = attrs_of(span)
+    return {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
+            "name": attrs.get("name"), "members": attrs.get("members") or []}
+
+
+def _apply_frames(events: list[_Mention], frames: list[dict[str, Any]]) -> None:
+    """A summit or reception named without visitors ('Scholz hat die Präsidenten ... empfangen',
+    'In Astana kommen ... am 3. und 4. Juli zusammen') lends its date, city, host and organizations
+    to the trips to that country; a dated summit mention does the same for undated ones."""
+    frames = frames + [{"sentence": e.sentence, "country": e.country, "city": e.city, "start": e.start,
+                        "end": e.end, "host": None, "host_rank": 0, "orgs": []}
+                       for e in events if e.summit and e.start]
+    for event in events:
+        for frame in frames:
+            if frame["country"] != event.country:
+                continue
+            if event.start is None and frame["start"] and (event.summit or frame["host"]):
+                event.start, event.end = frame["start"], frame["end"]
+            if event.city is None:
+                event.city = frame["city"]
+            if frame["host"] and frame["host_rank"] > event.host_rank:
+                event.host, event.host_rank = frame["host"], frame["host_rank"]
+                if frame["host_rank"] >= 2 and all(_key(p) != _key(frame["host"]) for p in event.meetings):
+                    event.meetings.insert(0, frame["host"])
+            if event.summit:
+                for org in frame["orgs"]:
+                    if all(o["id"] != org["id"] for o in event.organizations) and not _bilateral(org, event):
+                        event.organizations.append(org)
+
+
+def _bilateral(org: dict[str, Any], m: _Mention) -> bool:
+    """A union of exactly the two parties (Unionsstaat) is the bilateral frame, not a third party."""
+    members = set(org.get("members") or [])
+    return bool(members) and members <= {m.visitor.get("country"), m.country}
 
 
 def _most_specific(types: Iterable[str]) -> str:

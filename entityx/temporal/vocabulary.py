@@ -8,6 +8,7 @@ because a message like "KeyError: 13" does not tell an editor of the YAML what t
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,36 @@ from ..errors import EntityxError
 
 DEFAULT_VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 
-_SECTIONS = ("months", "weekdays", "ordinals", "range_connectors", "prepositions")
+_SECTIONS = (
+    "months",
+    "weekdays",
+    "ordinals",
+    "range_connectors",
+    "prepositions",
+    "open_ranges",
+    "relative_days",
+    "relative_day_adjectives",
+    "day_parts",
+    "deixis",
+    "units",
+    "previous_units",
+    "part_compounds",
+    "number_words",
+    "duration_adjectives",
+    "period_parts",
+    "part_bounds",
+    "seasons",
+    "season_months",
+    "vague",
+    "vague_periods",
+    "tense",
+)
 _CONNECTOR_KINDS = ("through", "conjunction")
+UNITS = ("day", "week", "weekend", "month", "quarter", "half_year", "year")
+PARTS = ("start", "mid", "end")
+SEASONS = ("SP", "SU", "FA", "WI")
+# unit -> the largest sub-unit number part_bounds may use (day of month, ISO weekday, month).
+_PART_LIMITS = {"month": 31, "week": 7, "year": 12}
 
 
 class VocabularyError(EntityxError, ValueError):
@@ -46,6 +75,22 @@ class Vocabulary:
     through_connectors (tuple[str, ...]): range connectors read as "from ... to".
     conjunctions (tuple[str, ...]): connectors that list two days ("und").
     prepositions (tuple[str, ...]): words that may precede a date (never in a span).
+    open_ranges (Mapping[str, tuple[str, ...]]): "start_only"/"end_only" -> prepositions.
+    relative_days, relative_day_adjectives (Mapping[int, tuple[str, ...]]): day offset ->
+        words ("gestern", "gestrigen").
+    day_parts (Mapping[str, tuple[str, ...]]): TIMEX3 part of day ("EV") -> words.
+    deixis (Mapping[int, tuple[str, ...]]): -1/0/1 -> word stems ("vergangen", "dies").
+    units (Mapping[str, Mapping[str, tuple[str, ...]]]): unit -> "singular"/"plural" -> nouns.
+    previous_units, part_compounds, duration_adjectives (Mapping[str, tuple[str, ...]]):
+        unit -> words ("Vorjahr", "Jahres" of "Jahresende", "tägig").
+    number_words (Mapping[int, tuple[str, ...]]): number -> words ("drei").
+    period_parts (Mapping[str, tuple[str, ...]]): "start"/"mid"/"end" -> words ("Anfang").
+    part_bounds (Mapping[str, Mapping[str, tuple[int, int]]]): unit -> part -> sub-units.
+    seasons (Mapping[str, tuple[str, ...]]): TIMEX3 season code -> words.
+    season_months (Mapping[str, tuple[int, int]]): season code -> first and last month.
+    vague (Mapping[str, tuple[str, ...]]): PRESENT_REF/FUTURE_REF/PAST_REF -> words.
+    vague_periods (Mapping[str, int]): unit -> days covered by "in den kommenden <units>".
+    tense (Mapping[str, tuple[str, ...]]): word lists read by tense.py.
     source (Path): the file this was read from, for messages.
     """
 
@@ -55,6 +100,23 @@ class Vocabulary:
     through_connectors: tuple[str, ...]
     conjunctions: tuple[str, ...]
     prepositions: tuple[str, ...]
+    open_ranges: Mapping[str, tuple[str, ...]]
+    relative_days: Mapping[int, tuple[str, ...]]
+    relative_day_adjectives: Mapping[int, tuple[str, ...]]
+    day_parts: Mapping[str, tuple[str, ...]]
+    deixis: Mapping[int, tuple[str, ...]]
+    units: Mapping[str, Mapping[str, tuple[str, ...]]]
+    previous_units: Mapping[str, tuple[str, ...]]
+    part_compounds: Mapping[str, tuple[str, ...]]
+    number_words: Mapping[int, tuple[str, ...]]
+    duration_adjectives: Mapping[str, tuple[str, ...]]
+    period_parts: Mapping[str, tuple[str, ...]]
+    part_bounds: Mapping[str, Mapping[str, tuple[int, int]]]
+    seasons: Mapping[str, tuple[str, ...]]
+    season_months: Mapping[str, tuple[int, int]]
+    vague: Mapping[str, tuple[str, ...]]
+    vague_periods: Mapping[str, int]
+    tense: Mapping[str, tuple[str, ...]]
     source: Path
 
 
@@ -94,15 +156,125 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             "range_connectors",
             f"must be a mapping with exactly the keys {', '.join(_CONNECTOR_KINDS)}",
         )
+    ordinals = _numbered_forms(source, "ordinals", raw["ordinals"], 31)
+    for number, forms in ordinals:
+        if not all(form.endswith("en") for form in forms):
+            raise VocabularyError(source, f"ordinals[{number}]", "every form must end in 'en'")
+    units = _table(source, "units", raw["units"], UNITS, raw_values=True)
     return Vocabulary(
         months=_numbered_forms(source, "months", raw["months"], 12),
         weekdays=_numbered_forms(source, "weekdays", raw["weekdays"], 7),
-        ordinals=_numbered_forms(source, "ordinals", raw["ordinals"], 31),
+        ordinals=ordinals,
         through_connectors=_strings(source, "range_connectors.through", connectors["through"]),
         conjunctions=_strings(source, "range_connectors.conjunction", connectors["conjunction"]),
         prepositions=_strings(source, "prepositions", raw["prepositions"]),
+        open_ranges=_table(source, "open_ranges", raw["open_ranges"], ("start_only", "end_only")),
+        relative_days=_table(source, "relative_days", raw["relative_days"], range(-2, 3)),
+        relative_day_adjectives=_table(
+            source, "relative_day_adjectives", raw["relative_day_adjectives"], range(-2, 3)
+        ),
+        day_parts=_table(source, "day_parts", raw["day_parts"], ("MO", "MI", "AF", "EV", "NI")),
+        deixis=_table(source, "deixis", raw["deixis"], (-1, 0, 1)),
+        units={
+            unit: _table(source, f"units.{unit}", value, ("singular", "plural"))
+            for unit, value in units.items()
+        },
+        previous_units=_table(
+            source, "previous_units", raw["previous_units"], UNITS, exact=False
+        ),
+        part_compounds=_table(
+            source, "part_compounds", raw["part_compounds"], tuple(_PART_LIMITS), exact=False
+        ),
+        number_words=_table(source, "number_words", raw["number_words"], range(1, 100), exact=False),
+        duration_adjectives=_table(
+            source, "duration_adjectives", raw["duration_adjectives"], UNITS, exact=False
+        ),
+        period_parts=_table(source, "period_parts", raw["period_parts"], PARTS),
+        part_bounds={
+            unit: {
+                part: _pair(source, f"part_bounds.{unit}.{part}", bounds, 1, _PART_LIMITS[unit])
+                for part, bounds in _table(
+                    source, f"part_bounds.{unit}", parts, PARTS, raw_values=True
+                ).items()
+            }
+            for unit, parts in _table(
+                source, "part_bounds", raw["part_bounds"], tuple(_PART_LIMITS), raw_values=True
+            ).items()
+        },
+        seasons=_table(source, "seasons", raw["seasons"], SEASONS),
+        season_months={
+            season: _pair(source, f"season_months.{season}", months, 1, 12, ordered=False)
+            for season, months in _table(
+                source, "season_months", raw["season_months"], SEASONS, raw_values=True
+            ).items()
+        },
+        vague=_table(source, "vague", raw["vague"], ("PRESENT_REF", "FUTURE_REF", "PAST_REF")),
+        vague_periods={
+            unit: _pair(source, f"vague_periods.{unit}", [days, days], 1, 36500)[0]
+            for unit, days in _table(
+                source, "vague_periods", raw["vague_periods"], UNITS, exact=False, raw_values=True
+            ).items()
+        },
+        tense=_table(
+            source,
+            "tense",
+            raw["tense"],
+            ("future", "past", "perfect_auxiliaries", "participles", "reporting"),
+        ),
         source=source,
     )
+
+
+def _table(
+    source: Path,
+    section: str,
+    value: Any,
+    keys: Collection[Any],
+    *,
+    exact: bool = True,
+    raw_values: bool = False,
+) -> dict[Any, Any]:
+    """Check a mapping whose keys come from ``keys`` (all of them when ``exact``).
+
+    Values are a form or a list of forms (no form twice in the section), or, with
+    ``raw_values``, left for the caller to check.
+    """
+    if not isinstance(value, dict) or not value:
+        raise VocabularyError(source, section, f"must be a mapping with keys from {list(keys)}")
+    for key in value:
+        if isinstance(key, bool) or key not in keys:
+            raise VocabularyError(source, f"{section}[{key!r}]", f"key must be one of {list(keys)}")
+    if exact:
+        absent = [key for key in keys if key not in value]
+        if absent:
+            raise VocabularyError(source, f"{section}[{absent[0]!r}]", "entry is missing")
+    if raw_values:
+        return dict(value)
+    table: dict[Any, tuple[str, ...]] = {}
+    owner: dict[str, Any] = {}
+    for key, forms in value.items():
+        entry = f"{section}[{key!r}]"
+        table[key] = _strings(source, entry, forms if isinstance(forms, list) else [forms])
+        for form in table[key]:
+            if owner.setdefault(form.casefold(), key) != key:
+                raise VocabularyError(source, entry, f"{form!r} is already listed under {owner[form.casefold()]!r}")
+    return table
+
+
+def _pair(
+    source: Path, entry: str, value: Any, low: int, high: int, *, ordered: bool = True
+) -> tuple[int, int]:
+    """Check ``[first, last]``: two whole numbers in low..high, first <= last if ``ordered``."""
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(n, int) and not isinstance(n, bool) and low <= n <= high for n in value)
+        or (ordered and value[0] > value[1])
+    ):
+        raise VocabularyError(
+            source, entry, f"must be [first, last], whole numbers from {low} to {high}"
+        )
+    return value[0], value[1]
 
 
 def _numbered(
