@@ -35,6 +35,11 @@ from spacy.tokens import Doc, Span
 from ..spans import attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
+BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
+                            "Mediengespräch", "Pressegespräch"])
+# Briefing summaries and press releases introduce each topic with a heading such as
+# "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
+TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
 VISIT_TYPE_ORDER = ("state", "official", "working", "inaugural", "unspecified")
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -78,6 +83,7 @@ class _Mention:
     host_rank: int = 0  # 3 "auf Einladung des"/"Gastgeber", 2 subject of "empfing", 1 other local
     summit: bool = False
     co_visitors: set[str] = field(default_factory=set)
+    trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
 
 
 class EventAssembler(GazetteerComponent):
@@ -157,7 +163,8 @@ class EventAssembler(GazetteerComponent):
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
         _apply_frames(events, frames)
-        doc._.entityx_events = [self._to_event(doc, sentences, e, on) for e in events]
+        speaker = self._briefing_speaker(readings, mentions)
+        doc._.entityx_events = [self._to_event(doc, sentences, e, on, speaker) for e in events]
         return doc
 
     # ------------------------------------------------------------------ one sentence
@@ -187,6 +194,7 @@ class EventAssembler(GazetteerComponent):
                       and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
             "words": words,
             "nouns": spans.get("_nouns", []),
+            "topic_heading": _starts_paragraph(sent) and bool(TOPIC_HEADING_RE.match(sent.text)),
             "title_tokens": title_tokens,
             "non_visit": any(w in self.non_visit for w in words),
             "meeting_cue": any(w in self.meeting_cues for w in words),
@@ -299,6 +307,7 @@ class EventAssembler(GazetteerComponent):
         if not persons:
             persons = self._pronoun_subject(doc, sent, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
+        also = _coordinated_places(doc, places)
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
@@ -318,6 +327,10 @@ class EventAssembler(GazetteerComponent):
                       and p["person"]["country"] != persons[0]["person"]["country"]]
             if others:
                 country = others[0]["person"]["country"]
+        # an unknown official without a country met "mit"/received "von" is a local of the destination
+        persons = [dict(p, person=dict(p["person"], country=country))
+                   if p["person"]["country"] is None and country and _after_word(doc, p["start"], {"mit", "von"})
+                   else p for p in persons]
         hosts = [p for p in persons if country is not None and p["person"]["country"] == country]
         visitors = [p for p in persons if p not in hosts]
         if not visitors and previous and not reading["persons"] and "noun" in kinds:
@@ -338,19 +351,19 @@ class EventAssembler(GazetteerComponent):
             if country and (summit or host_verb) and (host or start):
                 frames.append({"sentence": number, "country": country, "city": city, "start": start,
                                "end": end, "host": host["person"] if host else None, "host_rank": host_rank,
-                               "orgs": [_org(s) for s in reading["orgs"]]})
+                               "orgs": [_org(s) for s in reading["orgs"]], "summit": summit})
             return []
         status, explicit = self._status(doc, sent, reading, start, end, on)
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
         out = []
-        for visitor in visitors:
+        for visitor, (country, city) in [(v, d) for v in visitors for d in [(country, city), *also]]:
             out.append(_Mention(
                 sentence=number, visitor=visitor["person"], country=country, city=city,
                 start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
                 host=host["person"] if host else None, host_rank=host_rank,
                 reporters=[r["person"] for r in reading["reporters"]],
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
-                range_given=range_given, summit=summit,
+                range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
             ))
         return out
@@ -425,13 +438,13 @@ class EventAssembler(GazetteerComponent):
             if span.start in objects:
                 score = 3.5
             distance = abs(span.start - trigger_at)
-            ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city))
+            ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
         ranked.sort(key=lambda r: -r[0])
         if ranked and ranked[0][2] is None:
             # a city of the same country elsewhere in the sentence refines the destination
-            for score, country, city in ranked[1:]:
+            for score, country, city, _span in ranked[1:]:
                 if country == ranked[0][1] and city and score > -0.5:
-                    ranked[0] = (ranked[0][0], country, city)
+                    ranked[0] = (ranked[0][0], country, city, ranked[0][3])
                     break
         return [r for r in ranked if r[0] > -0.5]
 
@@ -490,22 +503,32 @@ class EventAssembler(GazetteerComponent):
 
     # ------------------------------------------------------------------ context
     def _attach_context(self, sentences: list[Span], readings: list[dict[str, Any]], mentions: list[_Mention]) -> None:
+        """Trigger-less sentences after a mention are its context; when several trips are current
+        (one sentence, two destinations), a sentence naming one destination focuses on that trip."""
         if not mentions:
             return
         by_sentence: dict[int, list[_Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         current: list[_Mention] = []
+        focus: list[_Mention] = []
         last_number = -1
         for number, reading in enumerate(readings):
             if number in by_sentence:
                 current, last_number = by_sentence[number], number
+                focus = current
+            elif reading["topic_heading"]:
+                current = focus = []  # "Zum neuen Sanktionspaket der EU: ..." starts another topic
+                continue
             elif not current or number - last_number > self.max_context_sentences:
                 continue
             if reading["non_visit"]:
                 continue
-            for m in current:
-                self._collect(m, number, reading, current)
+            named = {attrs_of(p).get("country") for p in reading["places"]}
+            if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
+                focus = [m for m in current if m.country in named]
+            for m in focus:
+                self._collect(m, number, reading, focus)
 
     def _collect(self, m: _Mention, number: int, reading: dict[str, Any], current: list[_Mention]) -> None:
         visitor_key = _key(m.visitor)
@@ -514,6 +537,11 @@ class EventAssembler(GazetteerComponent):
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
         meets = (reading["meeting_cue"] or visitor_key in keys_in_sentence) and not reading["negated"]
+        if meets and visitor_key not in keys_in_sentence and number != m.sentence:
+            # a sentence that does not name the visitor: only locals met there ("In Astana sind
+            # Verhandlungen mit Tokajew geplant"), and not when it is about third parties
+            countries = {p["person"]["country"] for p in reading["persons"]}
+            meets = bool(countries) and countries <= {m.country}
         added = False
         if meets:
             for p in reading["persons"]:
@@ -547,8 +575,21 @@ class EventAssembler(GazetteerComponent):
         if added or number == m.sentence or visitor_key in keys_in_sentence:
             m.sentences.add(number)
 
+    def _briefing_speaker(self, readings: list[dict[str, Any]], mentions: list[_Mention]) -> dict[str, Any] | None:
+        """'Briefing der Sprecherin ..., Maria Sacharowa (Zusammenfassung)': a headline before the
+        first trip naming a briefing's speaker makes that official the source of every trip."""
+        first = min((m.sentence for m in mentions), default=len(readings))
+        for reading in readings[:min(first, 3)]:
+            if any(w in BRIEFING_WORDS for w in reading["words"]) or any(
+                    w in BRIEFING_WORDS for w in reading.get("all_words", [])):
+                people = reading["persons"] + reading["reporters"]
+                if people:
+                    return people[0]["person"]
+        return None
+
     # ------------------------------------------------------------------ output
-    def _to_event(self, doc: Doc, sentences: list[Span], m: _Mention, on: dt.date | None) -> dict[str, Any]:
+    def _to_event(self, doc: Doc, sentences: list[Span], m: _Mention, on: dt.date | None,
+                  speaker: dict[str, Any] | None = None) -> dict[str, Any]:
         evidence = []
         for number in sorted(m.sentences):
             sent = sentences[number]
@@ -558,6 +599,8 @@ class EventAssembler(GazetteerComponent):
                              "text": text.strip()})
         # a visitor quoted on his own trip is a participant, not the source of the news
         reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
+        if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
+            reporter = speaker
         meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
         host = m.host if m.host_rank >= 2 else _host_from_meetings(m, meetings) or m.host
         status = m.status
@@ -742,6 +785,22 @@ def _coordinated(doc: Doc, visitors: list[dict[str, Any]], title_tokens: set[int
     return chosen
 
 
+def _coordinated_places(doc: Doc, places: list[tuple[float, str, str | None, Span]]) -> list[tuple[str, str | None]]:
+    """Further destinations joined to the first one: 'nach Paris und Warschau'."""
+    if not places:
+        return []
+    first = places[0][3]
+    out, last_end = [], first.end
+    for _score, country, city, span in sorted(places[1:], key=lambda p: p[3].start):
+        if span.start < first.start or country == places[0][1]:
+            continue
+        gap = [t.text for t in doc[last_end:span.start]]
+        if gap and all(w in (",", "und", "sowie") for w in gap) and (country, city) not in out:
+            out.append((country, city))
+            last_end = span.end
+    return out
+
+
 def _org(span: Span) -> dict[str, Any]:
     attrs = attrs_of(span)
     return {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
@@ -751,23 +810,27 @@ def _org(span: Span) -> dict[str, Any]:
 def _apply_frames(events: list[_Mention], frames: list[dict[str, Any]]) -> None:
     """A summit or reception named without visitors ('Scholz hat die Präsidenten ... empfangen',
     'In Astana kommen ... am 3. und 4. Juli zusammen') lends its date, city, host and organizations
-    to the trips to that country; a dated summit mention does the same for undated ones."""
+    to the trips to that country; dated summit mentions and hosted trips do the same for the
+    others (a reception host also counts as met, a host borrowed from another trip does not)."""
     frames = frames + [{"sentence": e.sentence, "country": e.country, "city": e.city, "start": e.start,
-                        "end": e.end, "host": None, "host_rank": 0, "orgs": []}
-                       for e in events if e.summit and e.start]
+                        "end": e.end, "host": e.host, "host_rank": min(e.host_rank, 2), "summit": e.summit,
+                        "orgs": e.trigger_orgs if e.summit else [], "borrowed": True}
+                       for e in events if (e.summit and e.start) or e.host_rank >= 2]
     for event in events:
         for frame in frames:
-            if frame["country"] != event.country:
+            if frame["country"] != event.country or frame.get("borrowed") and frame["host"] is event.host:
                 continue
-            if event.start is None and frame["start"] and (event.summit or frame["host"]):
+            summit_frame = frame.get("summit", True)
+            if event.start is None and frame["start"] and summit_frame:
                 event.start, event.end = frame["start"], frame["end"]
             if event.city is None:
                 event.city = frame["city"]
-            if frame["host"] and frame["host_rank"] > event.host_rank:
+            if frame["host"] and frame["host_rank"] > event.host_rank and _key(frame["host"]) != _key(event.visitor):
                 event.host, event.host_rank = frame["host"], frame["host_rank"]
-                if frame["host_rank"] >= 2 and all(_key(p) != _key(frame["host"]) for p in event.meetings):
+                if not frame.get("borrowed") and frame["host_rank"] >= 2 and event.status not in (
+                        "cancelled", "postponed") and all(_key(p) != _key(frame["host"]) for p in event.meetings):
                     event.meetings.insert(0, frame["host"])
-            if event.summit:
+            if summit_frame:
                 for org in frame["orgs"]:
                     if all(o["id"] != org["id"] for o in event.organizations) and not _bilateral(org, event):
                         event.organizations.append(org)

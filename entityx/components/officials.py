@@ -311,6 +311,16 @@ class OfficialTagger(GazetteerComponent):
             country = country or after_country
             mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
             covered.update(range(first, description_end))
+            # "die Außenminister Armeniens und Aserbaidschans": one office, two countries
+            position = description_end
+            while after_country and position + 1 < len(doc) and doc[position].text in ("und", ","):
+                place = places.get(position + 1)
+                if place is None or place.label_ != "LOC" or not place.text.endswith(("s", "'")):
+                    break
+                mentions.append(_RoleMention(place.start, place.end, place.end, role_key,
+                                             attrs_of(place)["country"], title))
+                covered.update(range(place.start, place.end))
+                position = place.end
         return sorted(mentions, key=lambda m: m.start)
 
     def _country_after(self, doc: Doc, end: int, places: dict[int, Span]) -> tuple[int, str | None]:
@@ -406,6 +416,8 @@ class OfficialTagger(GazetteerComponent):
                 if ent.label_ == "PER" and ent.start in (m.title_end, m.end) and not any(taken[ent.start:ent.end]):
                     return ent.start, ent.end
             return None
+        if m.country is None and m.start > 0 and doc[m.start - 1].lower_ in FUNCTION_WORDS:
+            return None  # "das Amt des Premier Cabinet Secretary": an office talked about, not a person
         for position in (m.title_end, m.end):
             end = position
             while end < len(doc) and end - position < 4 and not taken[end] and (
