@@ -5,7 +5,8 @@ Usage: python3 scripts/check_officials_draft.py [path/to/officials.yaml]
 Checks:
   * file loads with yaml.safe_load and has a top-level ``officials`` list
   * required keys per entry, ids unique and slug-shaped, gender m/f, ISO2 countries
-  * every role has a known role key, an ISO2 country, parseable dates and from <= to
+  * every role has a known role key (built-in list plus the keys of gazetteers/roles.yaml),
+    an ISO2 country, parseable dates and from <= to
   * no alias string is shared by two entries (nor equals another entry's canonical name)
   * for head_of_state / head_of_government / foreign_minister: no two *different* holders of
     the same role in the same country overlap by more than ``MAX_OVERLAP_DAYS``, unless the
@@ -69,6 +70,15 @@ def main(path: Path) -> int:
         print(f"{path}: expected a mapping with an 'officials' list")
         return 1
     entries = data["officials"]
+    # role keys: the static set plus whatever gazetteers/roles.yaml (next to the officials file) defines
+    known_roles = set(ROLES)
+    roles_path = path.with_name("roles.yaml")
+    if roles_path.exists():
+        try:
+            roles_doc = yaml.safe_load(roles_path.read_text(encoding="utf-8")) or {}
+            known_roles |= set((roles_doc.get("roles") or {}).keys())
+        except yaml.YAMLError as exc:
+            warnings.append(f"{roles_path}: not readable as YAML ({exc}); using the built-in role list")
 
     ids: set[str] = set()
     alias_owner: dict[str, str] = {}
@@ -126,7 +136,7 @@ def main(path: Path) -> int:
             if not isinstance(r, dict) or set(r) != ROLE_KEYS:
                 errors.append(f"{rw}: keys must be exactly {sorted(ROLE_KEYS)}")
                 continue
-            if r["role"] not in ROLES:
+            if r["role"] not in known_roles:
                 errors.append(f"{rw}: unknown role {r['role']!r}")
             if r["country"] not in COUNTRIES:
                 errors.append(f"{rw}: country {r['country']!r} not an expected ISO2 code")
