@@ -1,0 +1,149 @@
+"""Unit tests of the tagging components on varied sentences (one shared pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from entityx.spans import attrs_of, spans_of
+
+
+def tag(nlp, text, doc_date="2023-05-10"):
+    doc = nlp.make_doc(text)
+    doc._.entityx_doc_date = doc_date
+    return nlp(doc)
+
+
+def labelled(doc, label):
+    return [(s.text, s.kb_id_) for s in spans_of(doc, label)]
+
+
+# ------------------------------------------------------------------ sentences
+@pytest.mark.parametrize("text, expected", [
+    ("Erster Satz. Zweiter Satz.", 2),
+    ('Er sagte: "Wir reisen." Dann ging er.', 2),
+    ("Am 3. Juni kam er. Am XI. Forum nahm Wladimir W. Putin teil.", 2),
+    ("Alle Nachrichten\nPolitik\n10 Mai 2023, 15:27\n\nTitel ohne Punkt\n\nText.", 5),
+    ("Ein hart umbrochener Satz, der\nweitergeht und endet.", 1),
+])
+def test_sentence_splitting(nlp, text, expected):
+    assert len(list(tag(nlp, text).sents)) == expected
+
+
+# ------------------------------------------------------------------ places
+@pytest.mark.parametrize("text, surface, kb_id", [
+    ("Er reist nach Weißrussland.", "Weißrussland", "BY"),
+    ("Gespräche in Kirgistan.", "Kirgistan", "KG"),
+    ("Der Präsident Russlands sprach.", "Russlands", "RU"),
+    ("Treffen in der Russischen Föderation.", "Russischen Föderation", "RU"),
+    ("Ankunft in Peking am Abend.", "Peking", "CN:Peking"),
+    ("Das Forum in Sankt Petersburg beginnt.", "Sankt Petersburg", "RU:Sankt Petersburg"),
+    ("Gipfel in der belarussischen Hauptstadt.", "belarussischen Hauptstadt", "BY:Minsk"),
+])
+def test_places(nlp, text, surface, kb_id):
+    assert (surface, kb_id) in labelled(tag(nlp, text), "LOC")
+
+
+@pytest.mark.parametrize("text, adjective, country", [
+    ("Der belarussische Minister", "belarussische", "BY"),
+    ("des weißrussischen Präsidenten", "weißrussischen", "BY"),
+    ("ein russischer Diplomat", "russischer", "RU"),
+    ("Belarussischer Außenminister reist", "Belarussischer", "BY"),
+    ("die Schweizer Delegation", "Schweizer", "CH"),
+])
+def test_country_adjectives(nlp, text, adjective, country):
+    doc = tag(nlp, text)
+    assert any(s.text == adjective and attrs_of(s)["country"] == country for s in spans_of(doc, "NAT"))
+
+
+def test_ordinary_words_are_no_places(nlp):
+    doc = tag(nlp, "Die Halle war voll, wir essen in Kiel nicht, Essen bleibt kalt und die Mark fällt.")
+    assert labelled(doc, "LOC") == []
+
+
+# ------------------------------------------------------------------ organizations
+@pytest.mark.parametrize("text, acronym", [
+    ("die EAWU-Präsidentschaft Russlands", "EAWU"),
+    ("den OVKS-Vorsitz übernehmen", "OVKS"),
+    ("im GUS-Rahmen", "GUS"),
+    ("vor dem UN-Sicherheitsrat", "UN"),
+    ("im Rahmen der Vereinten Nationen", "UN"),
+    ("die Schanghaier Organisation für Zusammenarbeit tagt", "SOZ"),
+    ("der NATO-Gipfel in Vilnius", "NATO"),
+    ("beim G20-Treffen", "G20"),
+    ("die Mitglieder des Europarats", "Europarat"),
+    ("Integration im Unionsstaat", "Unionsstaat"),
+    ("die CSTO-Truppen", "OVKS"),
+])
+def test_organizations(nlp, text, acronym):
+    doc = tag(nlp, text)
+    assert acronym in [attrs_of(s)["acronym"] for s in spans_of(doc, "ORG")]
+
+
+def test_no_org_hits_on_ordinary_words(nlp):
+    doc = tag(nlp, "Gus Grissom aß aus Gusseisen; soz. Fragen, eu-weit, un-nötig, die Au war nass.")
+    assert labelled(doc, "ORG") == []
+
+
+# ------------------------------------------------------------------ officials
+@pytest.mark.parametrize("text, official_id", [
+    ("Sergej Lawrows Besuch", "sergej-lawrow"),
+    ("Sergey Lavrov said", "sergej-lawrow"),
+    ("Die Sprecherin Maria Zakharova erklärte", "maria-sacharowa"),
+    ("Valentina Matviyenko eröffnete", "walentina-matwijenko"),
+    ("Vyacheslav Volodin sagte", "wjatscheslaw-wolodin"),
+    ("Siarhei Aleinik reiste", "sergej-alejnik"),
+    ("Sergej Lawrof traf ein", "sergej-lawrow"),  # typo, fuzzy
+    ("Maria Sacharova sagte", "maria-sacharowa"),  # typo, fuzzy
+    ("Kremlchef Putin empfing", "wladimir-putin"),
+    ("Außenminister Lawrov reiste", "sergej-lawrow"),
+])
+def test_official_names_and_variants(nlp, text, official_id):
+    assert official_id in [kb for _, kb in labelled(tag(nlp, text), "OFFICIAL")]
+
+
+def test_surname_after_full_name_links_to_the_same_person(nlp):
+    doc = tag(nlp, "Alexander Lukaschenko traf ein. Später sagte Lukaschenko, er sei zufrieden.")
+    assert [kb for _, kb in labelled(doc, "OFFICIAL")] == ["alexander-lukaschenko"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Er war kurz in Wien.", "Die Maurer arbeiten.", "Kurz danach begann die Sitzung.",
+    "Der Wolf und das Lamm.", "Das Essen war gut, die Suppe kalt.", "Ein Fischer fing einen Hecht.",
+])
+def test_ordinary_words_are_not_officials(nlp, text):
+    assert labelled(tag(nlp, text), "OFFICIAL") == []
+
+
+@pytest.mark.parametrize("text, on, holder", [
+    ("der russische Außenminister reiste", "2023-05-10", "sergej-lawrow"),
+    ("der russische Außenminister reiste", "2003-05-10", "igor-iwanow"),
+    ("des belarussischen Außenministers", "2023-05-10", "sergej-alejnik"),
+    ("Russlands Präsident sagte", "2010-01-01", "dmitri-medwedew"),
+    ("der deutsche Bundeskanzler kam", "2015-06-01", "angela-merkel"),
+    ("Sprecherin des russischen Außenministeriums", "2023-05-10", "maria-sacharowa"),
+])
+def test_role_descriptions_resolve_to_holder_at_date(nlp, text, on, holder):
+    doc = tag(nlp, text, on)
+    assert [s.kb_id_ for s in spans_of(doc, "ROLE")] == [holder]
+
+
+def test_unknown_official_found_from_title_and_name(nlp):
+    doc = tag(nlp, "Der kenianische Außenminister Musalia Mudavadi traf in Minsk ein.")
+    (official,) = spans_of(doc, "OFFICIAL")
+    assert official.text == "Musalia Mudavadi" and official.kb_id_ == ""
+    assert attrs_of(official)["role"] == "Außenminister" and attrs_of(official)["country"] == "KE"
+
+
+def test_official_attrs_follow_the_document_date(nlp):
+    (early,) = spans_of(tag(nlp, "Wladimir Putin sprach.", "2010-01-01"), "OFFICIAL")
+    (late,) = spans_of(tag(nlp, "Wladimir Putin sprach.", "2020-01-01"), "OFFICIAL")
+    assert attrs_of(early)["role"] == "Ministerpräsident" and attrs_of(late)["role"] == "Präsident"
+
+
+# ------------------------------------------------------------------ dates and entity filter
+def test_dates_component_and_entity_filter(nlp):
+    doc = tag(nlp, "Lawrow reist vom 15. bis 17. Mai nach Minsk.")
+    (date,) = spans_of(doc, "DATE")
+    assert date.text == "15. bis 17. Mai"
+    assert (attrs_of(date)["start_date"], attrs_of(date)["end_date"]) == ("2023-05-15", "2023-05-17")
+    assert [e.label_ for e in doc.ents] == ["OFFICIAL", "DATE", "LOC"]
