@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,14 +36,16 @@ class NewsSentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        doc[0].is_sent_start = True
+        # Decide all boundaries first, then write them in one go: setting token.is_sent_start
+        # one token at a time re-checks the whole Doc each time (quadratic on long texts).
+        starts = numpy.full((len(doc), 1), -1, dtype="int32")
+        starts[0, 0] = 1
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
         line_break = False  # a line break lies between the previous word and this one
         blank_line = False
         previous = None
         for token in doc[1:]:
             if token.is_space:
-                token.is_sent_start = False
                 if "\n" in token.text:
                     line_break = True
                     blank_line = blank_line or token.text.count("\n") >= 2
@@ -48,13 +53,15 @@ class NewsSentenceSplitter:
             boundary = after_end and token.text not in CLOSING
             if line_break and (blank_line or not _continues(token, previous)):
                 boundary = True
-            token.is_sent_start = boundary
+            if boundary:
+                starts[token.i, 0] = 1
             if boundary or token.text not in CLOSING:
                 after_end = False
             line_break = blank_line = False
             if token.text in SENTENCE_END and not _ordinal_or_initial(token, previous):
                 after_end = True
             previous = token
+        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps as spaCy expects
         return doc
 
     # spaCy calls these when saving/loading a pipeline; there is no state to keep.

@@ -125,3 +125,39 @@ def test_user_gazetteer_errors_name_the_file(tmp_path):
     bad.write_text("officials:\n  - id: x\n    name: X\n    country: Kenia\n", encoding="utf-8")
     with pytest.raises(entityx.GazetteerError, match="broken.yaml"):
         entityx.load(gazetteers=[bad], base="blank")
+
+
+def test_ten_megabyte_text_runs_in_bounded_memory(tmp_path):
+    """A 10 MB text in a fresh process: finishes, finds the repeated trip once, stays under 1.5 GB."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "big.py"
+    script.write_text(textwrap.dedent(f"""\
+        import resource, entityx
+        block = {VISIT!r} + "\\n\\n" + "Die Beratungen über den Haushalt dauerten bis in die Nacht. " * 40 + "\\n\\n"
+        text = block * (10_000_000 // len(block) + 1)
+        events = entityx.extract_events(text, doc_date="2023-05-01", nlp=entityx.load(base="blank"))
+        print(len(text), len(events), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        """), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    size, events, peak_mb = map(int, result.stdout.split())
+    assert size >= 10_000_000 and events == 1
+    assert peak_mb < 1500, f"peak memory {peak_mb} MB"
+
+
+def test_statistical_base_pipeline_is_used_when_given(tmp_path):
+    """Stand-in for de_core_news_lg: a saved pipeline whose 'ner' tags people. Our components are
+    grafted on top and read its PER entities after a title as unknown officials."""
+    import spacy
+
+    base = spacy.blank("de")
+    ruler = base.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PER", "pattern": "Ruto"}])
+    base.to_disk(tmp_path / "base")
+    nlp = entityx.load(base=str(tmp_path / "base"))
+    assert nlp.pipe_names[0] == "entityx_sentences" and "ner" in nlp.pipe_names
+    text = "Der kenianische Präsident Ruto wird am 3. Juni zu einem Staatsbesuch in Minsk erwartet."
+    (event,) = entityx.extract_events(text, doc_date="2024-05-20", nlp=nlp)
+    assert (event.visitor.name, event.visitor.id, event.visitor.country) == ("Ruto", None, "KE")
+    assert (event.destination.country, event.visit_type, event.start) == ("BY", "state", "2024-06-03")
