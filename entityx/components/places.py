@@ -5,7 +5,8 @@ Spans added to ``doc.spans["entityx"]``:
 - NAT  a country adjective in any inflection ("belarussischen"); attrs {country}
 - LANDMARK  "Kreml", "Élysée-Palast"; attrs {country, city}
 
-A country adjective before "Hauptstadt" ("in der belarussischen Hauptstadt") is the capital.
+A country adjective before "Hauptstadt" ("in der belarussischen Hauptstadt") names the capital;
+like a landmark it is a destination hint (LANDMARK), not an entity.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class PlaceTagger(GazetteerComponent):
             if label == "NAT" and end < len(doc) and doc[end].text == "Hauptstadt":
                 capital = self._capitals.get(attrs["country"])
                 if capital is not None:
-                    add_span(doc, start, end + 1, "LOC", kb_id=capital["id"], attrs={
-                        "country": capital["country"], "kind": "city", "name": capital["name"]})
+                    # a description, not a name: a destination hint like a landmark, not an entity
+                    add_span(doc, start, end + 1, "LANDMARK", kb_id=capital["id"], attrs={
+                        "country": capital["country"], "city": capital["id"]})
         return doc
