@@ -1,4 +1,4 @@
-"""Command line: ``entityx extract | gazetteer check | build``.
+"""Command line: ``entityx extract | evaluate | gazetteer check | build``.
 
 ``entityx extract FILE... [--doc-date D]`` writes one JSON line per input file (``-`` reads
 standard input): {"source", "doc_date", "events": [...], "entities": [...] (with --entities)}.
@@ -75,10 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     check = gazetteer_sub.add_parser("check", help="validate gazetteer YAML files")
     check.add_argument("paths", nargs="+")
 
+    evaluate = sub.add_parser("evaluate", help="score entityx on annotated documents (docs/annotation.md)",
+                              add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+
     build = sub.add_parser("build", help="rebuild the packaged pipeline from gazetteers/")
     build.add_argument("--out", default="models/de_entityx")
     build.add_argument("--gazetteers", default="gazetteers")
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "evaluate":
+        from .evaluate import main as evaluate_main
+        return evaluate_main(argv[1:])
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
