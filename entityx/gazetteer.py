@@ -157,9 +157,16 @@ def _validate_official(c: _Checker, known_roles: set[str] | None) -> dict[str, A
         end = c.date(role.get("to"), f"roles[{i}].to")
         if start and end and end < start:
             c.fail(f"roles[{i}] ends ({end}) before it starts ({start})")
+        org = role.get("org")
+        if org is not None and (not isinstance(org, str) or not ID_RE.match(org)):
+            c.fail(f"roles[{i}].org must be an organization id like 'UN', got {org!r}")
+        if org is None and role.get("country") is None:
+            c.fail(f"roles[{i}] needs 'country' (a national office) or 'org' (an office of an organization)")
         tenures.append({
             "role": key,
-            "country": c.country("country", value=role.get("country")),
+            "country": c.country("country", value=role.get("country"), required=False) if org else
+            c.country("country", value=role.get("country")),
+            **({"org": org} if org else {}),
             "from": start,
             "to": end,
             **({"title": role["title"]} if isinstance(role.get("title"), str) else {}),
@@ -272,8 +279,10 @@ def _validate_landmark(c: _Checker) -> dict[str, Any]:
 class GazetteerData:
     """Validated entries of one or more gazetteer files, merged in file order.
 
-    A later file's entry with an id that already exists replaces the earlier one: that is how a
-    user's own file corrects a shipped entry. Within one file a repeated id is an error.
+    An official whose id already exists in an earlier file is the same person: the later entry's
+    offices, aliases and surnames are added. With ``replace: true`` it replaces the earlier entry
+    (how a user's own file corrects a shipped tenure). Other sections: a later entry with an
+    existing id replaces it. Within one file a repeated id is an error.
     """
 
     officials: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -324,6 +333,18 @@ def _check_vocabulary(path: Path, key: str, value: Any) -> Any:
         return {k: _check_vocabulary(path, f"{key}.{k}", v) for k, v in value.items() if k != LINE}
     raise GazetteerError(str(path), f"must be a word, a list or a mapping of words, got {value!r}",
                          entry=key)
+
+
+def _merge_official(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The same person in a later file: offices and spellings are added (``replace: true`` in
+    the later entry replaces the earlier one instead, e.g. to correct a tenure)."""
+    merged = dict(base)
+    merged["aliases"] = base["aliases"] + [a for a in extra["aliases"] if a not in base["aliases"]]
+    merged["surnames"] = base["surnames"] + [a for a in extra["surnames"] if a not in base["surnames"]]
+    merged["roles"] = base["roles"] + [r for r in extra["roles"] if r not in base["roles"]]
+    sources = [x for x in (base.get("source"), extra.get("source")) if x]
+    merged["source"] = "; ".join(dict.fromkeys(sources)) or None
+    return merged
 
 
 def _merge_vocabulary(base: Any, extra: Any) -> Any:
@@ -394,7 +415,10 @@ def load_gazetteers(paths: Iterable[str | Path], *, known_roles: Iterable[str] |
                 if key in seen:
                     checker.fail(f"duplicate id {key!r} in section {section!r}")
                 seen.add(key)
-                target[key] = clean
+                if section == "officials" and key in target and not entry.get("replace"):
+                    target[key] = _merge_official(target[key], clean)
+                else:
+                    target[key] = clean
     return out
 
 
@@ -414,12 +438,13 @@ class OfficeIndex:
             for tenure in official["roles"]:
                 start = parse_date(tenure["from"]) or dt.date.min
                 end = parse_date(tenure["to"]) or dt.date.max
-                self._by_office[(tenure["role"], tenure["country"])].append((start, end, official))
+                # offices of organizations are keyed by the organization id instead of a country
+                self._by_office[(tenure["role"], tenure.get("org") or tenure["country"])].append((start, end, official))
         for holders in self._by_office.values():
             holders.sort(key=lambda item: item[0])
 
     def holders(self, role: str, country: str, on: dt.date) -> list[dict[str, Any]]:
-        """Everyone holding ``role`` for ``country`` on ``on`` (normally one person)."""
+        """Everyone holding ``role`` for ``country`` (or organization id) on ``on`` (normally one)."""
         return [o for start, end, o in self._by_office.get((role, country), []) if start <= on <= end]
 
     def holder(self, role: str, country: str, on: dt.date) -> dict[str, Any] | None:

@@ -146,8 +146,8 @@ class OfficialTagger(GazetteerComponent):
         for span in spans_of(doc, "LOC", "ORG"):
             for i in range(span.start, span.end):
                 taken[i] = True
-        places = {s.start: s for s in spans_of(doc, "NAT", "LOC")}
-        places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC")}
+        places = {s.start: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
+        places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
         role_mentions = self._role_mentions(doc, places, places_by_end)
         role_at = {m.start: m for m in role_mentions}
         role_by_title_end = {m.title_end: m for m in role_mentions}
@@ -305,7 +305,9 @@ class OfficialTagger(GazetteerComponent):
             if before is None and start >= 2 and doc[start - 1].text in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
             if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
-                country = country or attrs_of(before).get("country")
+                # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
+                country = country or attrs_of(before).get("country") or (
+                    before.kb_id_ if before.label_ == "ORG" else None)
                 first = before.start
             description_end, after_country = self._country_after(doc, end, places)
             country = country or after_country
@@ -337,6 +339,8 @@ class OfficialTagger(GazetteerComponent):
                 place = places.get(position + 1)
             if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
                 return place.end, attrs_of(place)["country"]
+            if place is not None and place.label_ == "ORG":
+                return place.end, place.kb_id_  # "Generalsekretär der Vereinten Nationen"
         return end, None
 
     def _title_label(self, m: _RoleMention) -> str:

@@ -109,14 +109,43 @@ def test_invalid_yaml_and_missing_file(tmp_path):
         load_gazetteers([tmp_path / "nope.yaml"])
 
 
-def test_later_file_replaces_entry_with_same_id(tmp_path, shipped):
-    extra = write(tmp_path, "mine.yaml", """\
+def test_later_file_merges_or_replaces_the_same_official(tmp_path, shipped):
+    merge = write(tmp_path, "merge.yaml", """\
         officials:
           - id: sergej-lawrow
+            name: Sergej Lawrow
+            country: RU
+            aliases: [S. W. Lawrow]
+            roles: [{role: deputy_foreign_minister, country: RU, from: 1990-01-01, to: 1992-01-01}]
+        """)
+    merged = load_gazetteers([*shipped_gazetteer_files(), merge]).officials["sergej-lawrow"]
+    assert {r["role"] for r in merged["roles"]} == {"foreign_minister", "deputy_foreign_minister"}
+    assert "S. W. Lawrow" in merged["aliases"] and "Sergey Lavrov" in merged["aliases"]
+    replace = write(tmp_path, "replace.yaml", """\
+        officials:
+          - id: sergej-lawrow
+            replace: true
             name: Sergej Lawrow
             country: RU
             surnames: [Lawrow]
             roles: [{role: foreign_minister, country: RU, from: 2004-03-09, to: 2030-01-01}]
         """)
-    merged = load_gazetteers([*shipped_gazetteer_files(), extra])
-    assert merged.officials["sergej-lawrow"]["roles"][0]["to"] == "2030-01-01"
+    replaced = load_gazetteers([*shipped_gazetteer_files(), replace]).officials["sergej-lawrow"]
+    assert [r["to"] for r in replaced["roles"]] == ["2030-01-01"] and replaced["aliases"] == []
+
+
+def test_offices_of_organizations(tmp_path, shipped):
+    path = write(tmp_path, "org.yaml", """\
+        officials:
+          - id: antonio-guterres
+            name: António Guterres
+            country: PT
+            roles: [{role: secretary_general, org: UN, from: 2017-01-01, to: null}]
+        """)
+    data = load_gazetteers([path], known_roles=shipped.roles.keys())
+    index = OfficeIndex(data.officials.values())
+    assert index.holder("secretary_general", "UN", dt.date(2020, 1, 1))["id"] == "antonio-guterres"
+    bad = write(tmp_path, "org_bad.yaml", "officials:\n  - id: x\n    name: X Y\n    country: PT\n"
+                "    roles: [{role: secretary_general}]\n")
+    with pytest.raises(GazetteerError, match="needs 'country'"):
+        load_gazetteers([bad], known_roles=shipped.roles.keys())
