@@ -13,8 +13,9 @@ adjectives and names it reads):
   the holder on the document date when exactly one person held it, attrs {role_key, role,
   country, holder}.
 
-Candidate generation (exact indexes, rapidfuzz for misspellings) is separate from the decision
-(date, role and country context) so that ambiguous surnames stay unlinked rather than guessed.
+Candidate generation and the decision live in :mod:`entityx.linking`; this component finds the
+mentions and the context (titles, countries) the decision uses. Ambiguous surnames stay unlinked
+with their candidates kept in the span's attrs rather than guessed.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label, tenure_at
+from ..linking import Linker, NameIndex
 from ..spans import add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
@@ -93,31 +94,16 @@ class OfficialTagger(GazetteerComponent):
         officials = self.data.get("officials", {})
         roles = self.data.get("roles", {})
         self.offices = OfficeIndex(officials.values())
+        self.index = NameIndex(officials.values())
+        self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.surnames = PhraseMatcher(vocab, attr="ORTH")
         self.titles = PhraseMatcher(vocab, attr="ORTH")
-        self._by_surname: dict[str, set[str]] = defaultdict(set)
-        # rapidfuzz candidate generation, blocked by the first letter of the surname
-        self._fuzzy_full: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._fuzzy_surnames: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._first_names: set[str] = set()
-        for official in officials.values():
-            full_forms: set[str] = set()
-            for form in [official["name"], *official["aliases"]]:
-                full_forms.update(_with_genitive(form))
-                parts = form.split()
-                if len(parts) > 1:
-                    self._first_names.add(parts[0])
-                    self._fuzzy_full[parts[-1][:1].lower()].append((form, official["id"]))
-            self.names.add(official["id"], list(self.nlp.tokenizer.pipe(sorted(full_forms))))
-            sur_forms: set[str] = set()
-            for surname in official["surnames"]:
-                sur_forms.update(_with_genitive(surname))
-                self._fuzzy_surnames[surname[:1].lower()].append((surname, official["id"]))
-            for form in sur_forms:
-                self._by_surname[form].add(official["id"])
-            self.surnames.add("SUR|" + official["id"], list(self.nlp.tokenizer.pipe(sorted(sur_forms))))
+        for official_id, forms in self.index.forms_by_official().items():
+            self.names.add(official_id, list(self.nlp.tokenizer.pipe(forms)))
+        for official_id, forms in self.index.forms_by_official(surnames=True).items():
+            self.surnames.add("SUR|" + official_id, list(self.nlp.tokenizer.pipe(forms)))
         self._title_countries: dict[str, str] = {}
         self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
@@ -133,8 +119,6 @@ class OfficialTagger(GazetteerComponent):
         self._body_matcher = PhraseMatcher(vocab, attr="ORTH")
         for body, (key, _country) in self._phrase_bodies.items():
             self._body_matcher.add("BODY|" + body, [self.nlp.make_doc(body)])
-        self._fuzzy_choices = {k: [form for form, _ in v] for k, v in self._fuzzy_full.items()}
-        self._fuzzy_surname_choices = {k: [form for form, _ in v] for k, v in self._fuzzy_surnames.items()}
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -177,12 +161,12 @@ class OfficialTagger(GazetteerComponent):
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
         for start in range(len(doc) - 1):
             first, last = doc[start], doc[start + 1]
-            if taken[start] or taken[start + 1] or first.text not in self._first_names:
+            if taken[start] or taken[start + 1] or first.text not in self.index.first_names:
                 continue
             if not _name_like(last) or len(last.text) < self.min_fuzzy_length:
                 continue
-            official_id = self._fuzzy(f"{first.text} {last.text}", last.text, self._fuzzy_full,
-                                      self._fuzzy_choices, self.fuzzy_threshold)
+            official_id = self.linker.best_fuzzy(
+                self.index.fuzzy_full(first.text, last.text, self.fuzzy_threshold), on)
             if official_id:
                 taken[start] = taken[start + 1] = True
                 found.append((start, start + 2, official_id, {"candidates": [], "fuzzy": True}))
@@ -213,8 +197,8 @@ class OfficialTagger(GazetteerComponent):
                 token = doc[position]
                 if not _name_like(token) or len(token.text) < self.min_fuzzy_length:
                     continue
-                official_id = self._fuzzy(token.text, token.text, self._fuzzy_surnames,
-                                          self._fuzzy_surname_choices, self.fuzzy_surname_threshold)
+                official_id = self.linker.best_fuzzy(
+                    self.index.fuzzy_surname(token.text, self.fuzzy_surname_threshold), on)
                 if official_id:
                     taken[position] = True
                     found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
@@ -369,20 +353,9 @@ class OfficialTagger(GazetteerComponent):
 
     # ------------------------------------------------------------------ deciding
     def _decide(self, ids: set[str], on: dt.date, role: _RoleMention | None) -> str | None:
-        """One id from several candidates: the context role, then who held any office that day."""
-        if len(ids) == 1:
-            return next(iter(ids))
-        officials = self.data["officials"]
-        pool = sorted(ids)
-        if role is not None:
-            fitting = [i for i in pool if tenure_at(officials[i], on, role=role.role_key, country=role.country)]
-            if len(fitting) == 1:
-                return fitting[0]
-            fitting = [i for i in pool if any(t["role"] == role.role_key for t in officials[i]["roles"])]
-            if len(fitting) == 1:
-                return fitting[0]
-        active = [i for i in pool if tenure_at(officials[i], on)]
-        return active[0] if len(active) == 1 else None
+        if role is None or role.role_key in self._counterpart_roles:
+            return self.linker.decide(ids, on)
+        return self.linker.decide(ids, on, role_key=role.role_key, country=role.country)
 
     def _accept_surname(self, doc: Doc, start: int, end: int, ids: set[str], on: dt.date,
                         role: _RoleMention | None, mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
@@ -400,18 +373,6 @@ class OfficialTagger(GazetteerComponent):
         if decided:
             return decided, []
         return None, sorted(ids)
-
-    def _fuzzy(self, query: str, block_word: str, index: dict[str, list[tuple[str, str]]],
-               choices: dict[str, list[str]], threshold: float) -> str | None:
-        key = block_word[:1].lower()
-        options = choices.get(key)
-        if not options:
-            return None
-        best = process.extractOne(query, options, scorer=fuzz.ratio, score_cutoff=threshold)
-        if best is None:
-            return None
-        _form, _score, position = best
-        return index[key][position][1]
 
     def _unknown_name(self, doc: Doc, m: _RoleMention, taken: list[bool]) -> tuple[int, int] | None:
         """A name of two or three capitalised words right after a title (or after ', ')."""
@@ -463,13 +424,6 @@ class OfficialTagger(GazetteerComponent):
 
 
 # ---------------------------------------------------------------------- small helpers
-
-
-def _with_genitive(form: str) -> list[str]:
-    """'Sergej Lawrow' -> also 'Sergej Lawrows'; names ending in s/x/z/ß take no -s."""
-    if form[-1:] in "sxzß":
-        return [form]
-    return [form, form + "s"]
 
 
 def _ids_by_span(matches: list[tuple[int, int, int]], strings, prefix: str = "") -> dict[tuple[int, int], set[str]]:

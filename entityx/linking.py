@@ -1,0 +1,136 @@
+"""Linking names to officials: candidate generation, then the decision (as in scispacy's linker).
+
+- :class:`NameIndex` generates candidates: exact indexes (full name or alias, surname, each also
+  in the German genitive) and a rapidfuzz search for misspellings that is *blocked* by the first
+  letter of the surname (with the usual transliteration swaps w/v, j/y, s/z, k/c), so its cost
+  grows with one block, not with the whole gazetteer.
+- :class:`Linker` decides among candidates with context: the office named next to the mention,
+  its country, and who held an office on the document date. When that does not single out one
+  person, it returns None and the caller keeps the candidates on the span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import OfficeIndex, tenure_at
+
+# Initial letters that transliterations swap (Wolodin/Volodin, Jermak/Yermak, Sacharowa/Zakharova).
+INITIAL_SWAPS = {"w": "v", "v": "w", "j": "y", "y": "j", "s": "z", "z": "s", "k": "c", "c": "k"}
+
+
+def with_genitive(form: str) -> list[str]:
+    """'Sergej Lawrow' -> also 'Sergej Lawrows'; names ending in s/x/z/ß take no -s."""
+    if form[-1:] in "sxzß":
+        return [form]
+    return [form, form + "s"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    official_id: str
+    form: str
+    score: float
+
+
+class NameIndex:
+    """Candidate generation over the officials gazetteer; built once per pipeline."""
+
+    def __init__(self, officials: Iterable[dict[str, Any]]):
+        self.full_forms: dict[str, set[str]] = defaultdict(set)
+        self.surname_forms: dict[str, set[str]] = defaultdict(set)
+        self.first_names: set[str] = set()
+        full_blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        surname_blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for official in officials:
+            for form in [official["name"], *official["aliases"]]:
+                for variant in with_genitive(form):
+                    self.full_forms[variant].add(official["id"])
+                parts = form.split()
+                if len(parts) > 1:
+                    self.first_names.add(parts[0])
+                    full_blocks[_block(parts[-1])].append((form, official["id"]))
+            for surname in official["surnames"]:
+                for variant in with_genitive(surname):
+                    self.surname_forms[variant].add(official["id"])
+                surname_blocks[_block(surname)].append((surname, official["id"]))
+        self._full = {k: ([f for f, _ in v], [i for _, i in v]) for k, v in full_blocks.items()}
+        self._surnames = {k: ([f for f, _ in v], [i for _, i in v]) for k, v in surname_blocks.items()}
+
+    def forms_by_official(self, surnames: bool = False) -> dict[str, list[str]]:
+        """official id -> its surface forms (for building phrase matchers)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for form, ids in (self.surname_forms if surnames else self.full_forms).items():
+            for official_id in ids:
+                out[official_id].append(form)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def fuzzy_full(self, first: str, last: str, threshold: float, limit: int = 3) -> list[Candidate]:
+        """Misspelt 'First Last' against known full names of the surname's block."""
+        return self._search(f"{first} {last}", last, self._full, threshold, limit)
+
+    def fuzzy_surname(self, word: str, threshold: float, limit: int = 3) -> list[Candidate]:
+        """Misspelt surname ('Lawrof') against known surnames of its block."""
+        return self._search(word, word, self._surnames, threshold, limit)
+
+    @staticmethod
+    def _search(query: str, key_word: str, blocks: dict[str, tuple[list[str], list[str]]],
+                threshold: float, limit: int) -> list[Candidate]:
+        found: dict[str, Candidate] = {}
+        for key in {_block(key_word), INITIAL_SWAPS.get(_block(key_word), _block(key_word))}:
+            forms, ids = blocks.get(key, ([], []))
+            for form, score, position in process.extract(query, forms, scorer=fuzz.ratio,
+                                                         score_cutoff=threshold, limit=limit):
+                official_id = ids[position]
+                if official_id not in found or found[official_id].score < score:
+                    found[official_id] = Candidate(official_id, form, score)
+        return sorted(found.values(), key=lambda c: -c.score)
+
+
+class Linker:
+    """Decides which official a mention refers to, from its candidates and the context."""
+
+    def __init__(self, officials: dict[str, dict[str, Any]], offices: OfficeIndex):
+        self.officials = officials
+        self.offices = offices
+
+    def decide(self, ids: Iterable[str], on: dt.date, *, role_key: str | None = None,
+               country: str | None = None) -> str | None:
+        """One id, or None when the context cannot tell the candidates apart.
+
+        Order: a single candidate; the one holding the office named next to the mention on
+        that date (role and country); the one who ever held that office; the only one in any
+        office on that date.
+        """
+        pool = sorted(set(ids))
+        if len(pool) == 1:
+            return pool[0]
+        if role_key is not None:
+            fitting = [i for i in pool if tenure_at(self.officials[i], on, role=role_key, country=country)]
+            if len(fitting) == 1:
+                return fitting[0]
+            fitting = [i for i in pool if any(t["role"] == role_key for t in self.officials[i]["roles"])]
+            if len(fitting) == 1:
+                return fitting[0]
+        if country is not None:
+            fitting = [i for i in pool if self.officials[i]["country"] == country]
+            if len(fitting) == 1:
+                return fitting[0]
+        active = [i for i in pool if tenure_at(self.officials[i], on)]
+        return active[0] if len(active) == 1 else None
+
+    def best_fuzzy(self, candidates: list[Candidate], on: dt.date) -> str | None:
+        """The top fuzzy candidate, unless a second one scores the same (then decide by date)."""
+        if not candidates:
+            return None
+        top = [c.official_id for c in candidates if c.score == candidates[0].score]
+        return top[0] if len(top) == 1 else self.decide(top, on)
+
+
+def _block(word: str) -> str:
+    return word[:1].lower()
