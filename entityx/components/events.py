@@ -59,6 +59,19 @@ def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lo
                           pronoun_lookback=pronoun_lookback)
 
 
+class _View:
+    """Token strings of a Doc, read once: the event logic looks at words many times, and every
+    ``doc[i]`` creates a new Token object."""
+
+    __slots__ = ("text", "lower", "idx", "space_after")
+
+    def __init__(self, doc: Doc):
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.idx = [t.idx for t in doc]
+        self.space_after = [t.whitespace_ for t in doc]
+
+
 @dataclass
 class _Mention:
     """One sentence's reading of one trip (before merging)."""
@@ -114,6 +127,7 @@ class EventAssembler(GazetteerComponent):
         self.travel_verbs = words("travel_verbs")
         self.needs_destination = words("needs_destination")
         self.separable = [(frozenset(s["heads"]), s["particle"]) for s in t.get("separable_verbs", [])]
+        self.separable_heads = frozenset(h for heads, _ in self.separable for h in heads)
         self.host_verbs = words("host_verbs")
         self.host_cues = words("host_cues")
         self.meeting_verbs = words("meeting_verbs")
@@ -152,13 +166,14 @@ class EventAssembler(GazetteerComponent):
         for match_id, start, _end in self.visit_nouns(doc):
             by_sentence[sentence_of[start]].setdefault("_nouns", []).append((start, strings[match_id]))
 
+        view = _View(doc)
         mentions: list[_Mention] = []
         readings: list[dict[str, Any]] = []
         frames: list[dict[str, Any]] = []
         for number, sent in enumerate(sentences):
-            reading = self._read(doc, sent, by_sentence[number])
+            reading = self._read(view, sent, by_sentence[number])
             readings.append(reading)
-            mentions.extend(self._mentions(doc, sent, number, reading, mentions, readings, on, frames))
+            mentions.extend(self._mentions(view, sent, number, reading, mentions, readings, on, frames))
 
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
@@ -168,10 +183,11 @@ class EventAssembler(GazetteerComponent):
         return doc
 
     # ------------------------------------------------------------------ one sentence
-    def _read(self, doc: Doc, sent: Span, spans: dict[str, list[Span]]) -> dict[str, Any]:
+    def _read(self, view: _View, sent: Span, spans: dict[str, list[Span]]) -> dict[str, Any]:
         """Everything a sentence offers, with dateline and reporting clauses set apart."""
-        aside = set(range(sent.start, sent.start + self._dateline_length(sent)))
-        reporting = self._reporting_region(doc, sent)
+        starts_paragraph = _starts_paragraph(view, sent.start)
+        aside = set(range(sent.start, sent.start + self._dateline_length(view, sent, starts_paragraph)))
+        reporting = self._reporting_region(view, sent.start, sent.end)
         persons, reporters = [], []
         for span in sorted(spans.get("OFFICIAL", []) + spans.get("ROLE", []), key=lambda s: s.start):
             person = _person(span)
@@ -179,7 +195,7 @@ class EventAssembler(GazetteerComponent):
                 continue
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
-        words = [t.text for t in sent if t.i not in reporting and t.i not in aside]
+        words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
         return {
@@ -194,7 +210,9 @@ class EventAssembler(GazetteerComponent):
                       and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
             "words": words,
             "nouns": spans.get("_nouns", []),
-            "topic_heading": _starts_paragraph(sent) and bool(TOPIC_HEADING_RE.match(sent.text)),
+            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(_text_of(view, sent.start, sent.end))),
+            "start": sent.start,
+            "end": sent.end,
             "title_tokens": title_tokens,
             "non_visit": any(w in self.non_visit for w in words),
             "meeting_cue": any(w in self.meeting_cues for w in words),
@@ -202,86 +220,82 @@ class EventAssembler(GazetteerComponent):
                            if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
 
-    def _dateline_length(self, sent: Span) -> int:
-        if sent.start != 0 and not _starts_paragraph(sent):
+    def _dateline_length(self, view: _View, sent: Span, starts_paragraph: bool) -> int:
+        if not starts_paragraph:
             return 0
-        match = DATELINE_RE.match(sent.text)
+        match = DATELINE_RE.match(_text_of(view, sent.start, sent.end))
         if not match:
             return 0
-        end_char = sent.start_char + match.end()
-        return sum(1 for t in sent if t.idx < end_char)
+        end_char = view.idx[sent.start] + match.end()
+        return sum(1 for i in range(sent.start, sent.end) if view.idx[i] < end_char)
 
-    def _reporting_region(self, doc: Doc, sent: Span) -> set[int]:
+    def _reporting_region(self, view: _View, first: int, last: int) -> set[int]:
+        """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte')."""
         region: set[int] = set()
-        tokens = list(sent)
-        for k, token in enumerate(tokens):
-            text = token.text
-            previous = tokens[k - 1].text if k else ""
+        texts = view.text[first:last]
+        if not any(t in self.reporting_verbs for t in texts):
+            return region
+        n = len(texts)
+        quotes = (",", '"', "“", "”", "«", "»")
+        for k, text in enumerate(texts):
+            previous = texts[k - 1] if k else ""
             if text == "zufolge" and k:
                 # "Ihr zufolge", "Sacharowa zufolge": the few words before it
-                region.update(t.i for t in tokens[max(0, k - 4):k + 1] if t.text not in CLAUSE_BREAKS)
-            elif text == "laut" or (text == "Laut"):
-                region.update(t.i for t in tokens[k:k + 6] if t.text not in CLAUSE_BREAKS)
-            elif text in self.reporting_verbs and text not in ("laut", "zufolge"):
-                if text == "so" and previous not in (",", '"', "“", "”", "«", "»"):
+                region.update(first + j for j in range(max(0, k - 4), k + 1) if texts[j] not in CLAUSE_BREAKS)
+            elif text in ("laut", "Laut"):
+                region.update(first + j for j in range(k, min(n, k + 6)) if texts[j] not in CLAUSE_BREAKS)
+            elif text in self.reporting_verbs:
+                if text == "so" and previous not in quotes:
                     continue
-                wie = _clause_opener(tokens, k, "wie")
+                wie = _clause_opener(view.lower[first:last], texts, k, "wie")
                 if wie is not None:
                     # "..., wie die Sprecherin Maria Sacharowa am Mittwoch mitteilte."
-                    stop = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in CLAUSE_BREAKS),
-                                len(tokens))
-                    region.update(t.i for t in tokens[wie:stop])
+                    stop = next((j for j in range(k + 1, n) if texts[j] in CLAUSE_BREAKS), n)
+                    region.update(range(first + wie, first + stop))
                     continue
-                if previous in (",", '"', "“", "”", "«", "»") or (k >= 2 and tokens[k - 2].text == ","
-                                                                 and previous in ('"', "“", "”")):
+                if previous in quotes or (k >= 2 and texts[k - 2] == "," and previous in ('"', "“", "”")):
                     # "..., sagte die Sprecherin X bei einem Briefing."
-                    stop = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in (":", ";")), len(tokens))
-                    region.update(t.i for t in tokens[k:stop])
-                elif k <= 1 and tokens[0].lower_ in ("das", "dies", "dies", "wie", "dazu"):
-                    region.update(t.i for t in tokens)  # "Das teilte X mit."
+                    stop = next((j for j in range(k + 1, n) if texts[j] in (":", ";")), n)
+                    region.update(range(first + k, first + stop))
+                elif k <= 1 and view.lower[first] in ("das", "dies", "wie", "dazu"):
+                    region.update(range(first, last))  # "Das teilte X mit."
                 else:
                     # "Sacharowa sagte am Mittwoch, ..." / "X erklärte: ..."
-                    comma = next((j for j in range(k + 1, min(len(tokens), k + 8))
-                                  if tokens[j].text in (",", ":")), None)
+                    comma = next((j for j in range(k + 1, min(n, k + 8)) if texts[j] in (",", ":")), None)
                     if comma is not None and k <= 6:
-                        region.update(t.i for t in tokens[0:comma])
+                        region.update(range(first, first + comma))
         return region
 
-    def _triggers(self, doc: Doc, sent: Span, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
+    def _triggers(self, view: _View, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
-        found = []
-        for i, visit_type in reading["nouns"]:
-            if i not in skip:
-                found.append((i, "noun", visit_type))
-        tokens = [t for t in sent if t.i not in skip]
-        texts = [t.text for t in tokens]
-        for position, token in enumerate(tokens):
-            text = token.text
+        found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"] if i not in skip]
+        positions = [i for i in range(reading["start"], reading["end"]) if i not in skip]
+        texts = [view.text[i] for i in positions]
+        for position, (i, text) in enumerate(zip(positions, texts)):
             if text in self.summit_nouns:
-                found.append((token.i, "summit", "unspecified"))
+                found.append((i, "summit", "unspecified"))
             elif text in self.host_verbs:
-                found.append((token.i, "host", "unspecified"))
+                found.append((i, "host", "unspecified"))
             elif text in self.travel_verbs:
-                found.append((token.i, "travel_weak" if text in self.needs_destination else "travel", "unspecified"))
-            else:
+                found.append((i, "travel_weak" if text in self.needs_destination else "travel", "unspecified"))
+            elif text in self.separable_heads:
                 for heads, particle in self.separable:
                     if text in heads and _has_particle(texts, position, particle):
-                        kind = "summit" if particle == "teil" else "travel"
-                        if particle == "auf" and text in ("hält", "hielt", "hielten", "halten"):
-                            kind = "travel"
-                        found.append((token.i, kind, "unspecified"))
+                        found.append((i, "summit" if particle == "teil" else "travel", "unspecified"))
                         break
                 else:
                     if text in self.meeting_verbs:
-                        found.append((token.i, "meeting", "unspecified"))
+                        found.append((i, "meeting", "unspecified"))
+            elif text in self.meeting_verbs:
+                found.append((i, "meeting", "unspecified"))
         return sorted(found)
 
-    def _mentions(self, doc: Doc, sent: Span, number: int, reading: dict[str, Any],
+    def _mentions(self, view: _View, sent: Span, number: int, reading: dict[str, Any],
                   previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
                   frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence mentions; a summit/reception without visitors becomes a frame."""
-        triggers = self._triggers(doc, sent, reading)
+        triggers = self._triggers(view, reading)
         if not triggers or reading["non_visit"]:
             return []
         words = reading["words"]
@@ -293,11 +307,11 @@ class EventAssembler(GazetteerComponent):
         kinds = {kind for _, kind, _ in triggers}
         strong = kinds - {"meeting", "travel_weak"}
         trigger_at = triggers[0][0]
-        if self._negated(doc, sent, reading, [i for i, _, _ in triggers]):
+        if self._negated(view, reading, [i for i, _, _ in triggers]):
             return []
 
-        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and doc[i].lower_.startswith("besuch")]
-        places = self._rank_places(doc, reading, trigger_at, visit_verbs)
+        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")]
+        places = self._rank_places(view, reading, trigger_at, visit_verbs)
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
@@ -305,14 +319,14 @@ class EventAssembler(GazetteerComponent):
                 return []
         persons = list(reading["persons"])
         if not persons:
-            persons = self._pronoun_subject(doc, sent, number, reading, previous, readings)
+            persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
-        also = _coordinated_places(doc, places)
+        also = _coordinated_places(view, places)
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
             # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive)
-            passive = [p for p in persons if _after_word(doc, p["start"], {"von", "vom"})]
+            passive = [p for p in persons if _after_word(view, p["start"], {"von", "vom"})]
             receiver = (passive[0], 1) if passive else (persons[0], 2)
         if country is None and previous:
             # a later sentence about the same trip ("war von Lukaschenko empfangen worden")
@@ -329,7 +343,7 @@ class EventAssembler(GazetteerComponent):
                 country = others[0]["person"]["country"]
         # an unknown official without a country met "mit"/received "von" is a local of the destination
         persons = [dict(p, person=dict(p["person"], country=country))
-                   if p["person"]["country"] is None and country and _after_word(doc, p["start"], {"mit", "von"})
+                   if p["person"]["country"] is None and country and _after_word(view, p["start"], {"mit", "von"})
                    else p for p in persons]
         hosts = [p for p in persons if country is not None and p["person"]["country"] == country]
         visitors = [p for p in persons if p not in hosts]
@@ -341,11 +355,11 @@ class EventAssembler(GazetteerComponent):
                 country = country or last.country
                 city = city or last.city
         summit = "summit" in kinds
-        visitors = [v for v in visitors if summit or not _after_word(doc, v["start"], {"mit"})]
+        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
         if visitors and not summit:
-            visitors = _coordinated(doc, visitors, reading["title_tokens"])
+            visitors = _coordinated(view, visitors, reading["title_tokens"])
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
-        host, host_rank = self._choose_host(doc, hosts, receiver)
+        host, host_rank = self._choose_host(view, hosts, receiver)
         start, end, range_given = self._dates(reading, trigger_at)
         if not visitors:
             if country and (summit or host_verb) and (host or start):
@@ -353,7 +367,7 @@ class EventAssembler(GazetteerComponent):
                                "end": end, "host": host["person"] if host else None, "host_rank": host_rank,
                                "orgs": [_org(s) for s in reading["orgs"]], "summit": summit})
             return []
-        status, explicit = self._status(doc, sent, reading, start, end, on)
+        status, explicit = self._status(reading, start, end, on)
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
         out = []
         for visitor, (country, city) in [(v, d) for v in visitors for d in [(country, city), *also]]:
@@ -368,38 +382,41 @@ class EventAssembler(GazetteerComponent):
             ))
         return out
 
-    def _negated(self, doc: Doc, sent: Span, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
+    def _negated(self, view: _View, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
+        """Every trigger has a negation in its clause ("reist nicht", "kein Besuch")."""
         skip = reading["aside"] | reading["reporting"]
+        first, last = reading["start"], reading["end"]
         for position in trigger_positions:
             left = position
-            while left > sent.start and doc[left - 1].text not in CLAUSE_BREAKS:
+            while left > first and view.text[left - 1] not in CLAUSE_BREAKS:
                 left -= 1
             right = position
-            while right < sent.end - 1 and doc[right + 1].text not in CLAUSE_BREAKS:
+            while right < last - 1 and view.text[right + 1] not in CLAUSE_BREAKS:
                 right += 1
-            clause = [t for t in doc[left:right + 1] if t.i not in skip]
-            negated = any(t.lower_ in self.negations and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "nur")
-                          for t in clause)
+            negated = any(view.lower[i] in self.negations and i not in skip
+                          and not (i + 1 < len(view.lower) and view.lower[i + 1] == "nur")
+                          for i in range(left, right + 1))
             if not negated:
                 return False
         return True
 
-    def _pronoun_subject(self, doc: Doc, sent: Span, number: int, reading: dict[str, Any],
+    def _pronoun_subject(self, view: _View, number: int, reading: dict[str, Any],
                          previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        pronoun = next((t for t in sent if t.lower_ in ("er", "sie") and t.i not in reading["reporting"]), None)
+        pronoun = next((i for i in range(reading["start"], reading["end"])
+                        if view.lower[i] in ("er", "sie") and i not in reading["reporting"]), None)
         if pronoun is None:
             return []
         if reading["reporters"]:
-            return [dict(reading["reporters"][0], start=pronoun.i, end=pronoun.i + 1)]
+            return [dict(reading["reporters"][0], start=pronoun, end=pronoun + 1)]
         for back in range(number - 1, max(-1, number - 1 - self.pronoun_lookback), -1):
             earlier = readings[back]
             if earlier["persons"]:
-                return [dict(earlier["persons"][0], start=pronoun.i, end=pronoun.i + 1)]
+                return [dict(earlier["persons"][0], start=pronoun, end=pronoun + 1)]
         if previous and number - previous[-1].sentence <= self.pronoun_lookback:
-            return [{"person": previous[-1].visitor, "start": pronoun.i, "end": pronoun.i + 1}]
+            return [{"person": previous[-1].visitor, "start": pronoun, "end": pronoun + 1}]
         return []
 
-    def _rank_places(self, doc: Doc, reading: dict[str, Any], trigger_at: int,
+    def _rank_places(self, view: _View, reading: dict[str, Any], trigger_at: int,
                      visit_verbs: list[int] = ()) -> list[tuple[float, str, str | None]]:
         """(score, country, city) for each candidate destination, best first.
 
@@ -411,8 +428,8 @@ class EventAssembler(GazetteerComponent):
         objects = set()
         for verb in visit_verbs:
             for span in reading["places"]:
-                if span.start > verb and not any(t.text in CLAUSE_BREAKS for t in doc[verb:span.start]):
-                    window = [t.lower_ for t in doc[max(span.start - 2, verb + 1):span.start]]
+                if span.start > verb and not any(t in CLAUSE_BREAKS for t in view.text[verb:span.start]):
+                    window = view.lower[max(span.start - 2, verb + 1):span.start]
                     if not set(window) & (set(preps) | self.origin_preps):
                         objects.add(span.start)
                     break
@@ -424,7 +441,7 @@ class EventAssembler(GazetteerComponent):
             city = attrs.get("name") if attrs.get("kind") == "city" else None
             if span.label_ == "LANDMARK":
                 city = attrs.get("city", "").split(":", 1)[-1] or None
-            window = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
+            window = view.lower[max(span.start - 3, reading["start"]):span.start]
             if window and window[-1] in self.origin_preps:
                 continue
             score = 0.0
@@ -448,11 +465,11 @@ class EventAssembler(GazetteerComponent):
                     break
         return [r for r in ranked if r[0] > -0.5]
 
-    def _choose_host(self, doc: Doc, hosts: list[dict[str, Any]],
+    def _choose_host(self, view: _View, hosts: list[dict[str, Any]],
                      receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
         """(host, rank): 'auf Einladung des ...'/'Gastgeber' 3, active 'empfing' 2, else 1."""
         for h in hosts:
-            window = {t.text for t in doc[max(0, h["start"] - 4):h["start"]]}
+            window = set(view.text[max(0, h["start"] - 4):h["start"]])
             if window & self.host_cues:
                 return h, 3
         if receiver is not None and receiver[0] in hosts:
@@ -476,7 +493,7 @@ class EventAssembler(GazetteerComponent):
             return None, None, False
         return best[1]["start_date"], best[1]["end_date"], best[2]
 
-    def _status(self, doc: Doc, sent: Span, reading: dict[str, Any], start: str | None, end: str | None,
+    def _status(self, reading: dict[str, Any], start: str | None, end: str | None,
                 on: dt.date | None) -> tuple[str, bool]:
         words = reading["words"]
         word_set = set(words)
@@ -745,12 +762,12 @@ def _has_particle(texts: list[str], position: int, particle: str) -> bool:
     return False
 
 
-def _clause_opener(tokens: list, k: int, word: str, reach: int = 15) -> int | None:
+def _clause_opener(lower: list[str], texts: list[str], k: int, word: str, reach: int = 15) -> int | None:
     """Position of ``word`` opening a clause (after a comma) that ends at ``k``, within ``reach``."""
     for j in range(k - 1, max(-1, k - reach), -1):
-        if tokens[j].lower_ == word and (j == 0 or tokens[j - 1].text == ","):
+        if lower[j] == word and (j == 0 or texts[j - 1] == ","):
             return j
-        if tokens[j].text in (".", ";", ":"):
+        if texts[j] in (".", ";", ":"):
             return None
     return None
 
@@ -760,12 +777,12 @@ def _has_phrase(words: list[str], phrase: list[str]) -> bool:
     return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def _after_word(doc: Doc, start: int, words: set[str]) -> bool:
+def _after_word(view: _View, start: int, words: set[str]) -> bool:
     """Is the mention introduced by one of ``words`` ("mit Putin", "von Putin empfangen")?"""
-    for t in reversed(list(doc[max(0, start - 3):start])):
-        if t.lower_ in words:
+    for i in range(start - 1, max(-1, start - 4), -1):
+        if view.lower[i] in words:
             return True
-        if t.text in CLAUSE_BREAKS or t.lower_ in ("und",):
+        if view.text[i] in CLAUSE_BREAKS or view.lower[i] == "und":
             return False
     return False
 
@@ -773,19 +790,19 @@ def _after_word(doc: Doc, start: int, words: set[str]) -> bool:
 COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "der", "die", "den", "dem", "des"])
 
 
-def _coordinated(doc: Doc, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
+def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
     """The first visitor plus those coordinated with it: 'Scholz und Macron reisen', 'der kasachische
     Präsident Tokajew, Kirgistans Staatschef Schaparow und ...' (titles may stand between)."""
     chosen = [visitors[0]]
     for v in visitors[1:]:
-        gap = doc[chosen[-1]["end"]:v["start"]]
-        if len(gap) and any(t.text in (",", "und", "sowie") for t in gap) and all(
-                t.lower_ in COORDINATION_WORDS or t.i in title_tokens or t.text[:1].isupper() for t in gap):
+        gap = range(chosen[-1]["end"], v["start"])
+        if len(gap) and any(view.text[i] in (",", "und", "sowie") for i in gap) and all(
+                view.lower[i] in COORDINATION_WORDS or i in title_tokens or view.text[i][:1].isupper() for i in gap):
             chosen.append(v)
     return chosen
 
 
-def _coordinated_places(doc: Doc, places: list[tuple[float, str, str | None, Span]]) -> list[tuple[str, str | None]]:
+def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, Span]]) -> list[tuple[str, str | None]]:
     """Further destinations joined to the first one: 'nach Paris und Warschau'."""
     if not places:
         return []
@@ -794,7 +811,7 @@ def _coordinated_places(doc: Doc, places: list[tuple[float, str, str | None, Spa
     for _score, country, city, span in sorted(places[1:], key=lambda p: p[3].start):
         if span.start < first.start or country == places[0][1]:
             continue
-        gap = [t.text for t in doc[last_end:span.start]]
+        gap = view.text[last_end:span.start]
         if gap and all(w in (",", "und", "sowie") for w in gap) and (country, city) not in out:
             out.append((country, city))
             last_end = span.end
@@ -847,6 +864,9 @@ def _most_specific(types: Iterable[str]) -> str:
     return next((t for t in VISIT_TYPE_ORDER if t in present), "unspecified")
 
 
-def _starts_paragraph(sent: Span) -> bool:
-    doc = sent.doc
-    return sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
+def _starts_paragraph(view: _View, start: int) -> bool:
+    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.space_after[start - 1]
+
+
+def _text_of(view: _View, start: int, end: int) -> str:
+    return "".join(view.text[i] + view.space_after[i] for i in range(start, end))
