@@ -16,10 +16,10 @@ __version__ = "0.1.0"
 from .errors import EntityxError, GazetteerError, ModelError  # noqa: E402
 from .records import Destination, Entity, Evidence, OfficialVisit, Org, Person  # noqa: E402
 
-_API = ("load", "extract_events", "extract_entities", "process")
+_API = ("load", "extract_events", "extract_entities", "process", "find_doc_date")
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import extract_entities, extract_events, load, process  # noqa: F401
+    from .api import extract_entities, extract_events, find_doc_date, load, process  # noqa: F401
 
 __all__ = [
     "__version__", *_API,

@@ -1,4 +1,4 @@
-"""The public API: ``load``, ``extract_events``, ``extract_entities``, ``process``.
+"""The public API: ``load``, ``extract_events``, ``extract_entities``, ``process``, ``find_doc_date``.
 
 Inputs are checked here, at the boundary (``TypeError`` for a non-str text, ``ValueError`` for a
 bad ``doc_date``); everything below trusts them. Texts are run through ``nlp.pipe``; very long
@@ -51,7 +51,8 @@ def load(model: str | Path | None = None, *, gazetteers: Sequence[str | Path] = 
         (an entry with an existing id replaces it). Errors name file, line and entry.
     base: "auto" uses de_core_news_lg when it is installed (its NER finds people no gazetteer
         lists) and spaCy's blank German otherwise; "blank" never uses it; any other value is
-        the name of an installed spaCy pipeline to use as the base. Nothing is ever downloaded.
+        the name of an installed spaCy pipeline (or the path of a saved one) to use as the
+        base. Nothing is ever downloaded.
     """
     key = (str(model) if model else None, tuple(str(Path(p).resolve()) for p in gazetteers), base)
     return _load_cached(*key)
@@ -80,6 +81,8 @@ def _base_pipeline(base: str) -> Language | None:
     if base == "blank":
         return None
     name = LARGE_MODEL if base == "auto" else base
+    if base != "auto" and (Path(base) / "config.cfg").exists():
+        return spacy.load(base)  # a saved pipeline directory
     if importlib.util.find_spec(name) is None:
         if base != "auto":
             raise ModelError(f"spaCy pipeline {name!r} is not installed (entityx never downloads models)")
@@ -125,6 +128,17 @@ def normalize_doc_date(doc_date: DocDate) -> str | None:
     raise TypeError(f"doc_date must be datetime.date, an ISO date string or None, not {type(doc_date).__name__}")
 
 
+def find_doc_date(text: str) -> dt.date | None:
+    """The article's date read from its dateline and header lines, or None.
+
+    Used by ``process`` (and so by ``extract_events``/``extract_entities``) when no
+    ``doc_date`` is given; see :mod:`entityx.temporal.docdate` for the order of preference.
+    """
+    from .temporal import find_doc_date as find
+
+    return find(_check_text(text))
+
+
 def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, piece) pieces of at most ``limit`` chars, cut at paragraph or sentence ends."""
     if len(text) <= limit:
@@ -148,7 +162,10 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 def process(texts: Iterable[str], *, doc_date: DocDate = None, nlp: Language | None = None,
             batch_size: int = 16) -> Iterator[list[tuple[int, Doc]]]:
-    """Run the pipeline over texts with ``nlp.pipe``; per text, its (offset, Doc) chunks."""
+    """Run the pipeline over texts with ``nlp.pipe``; per text, its (offset, Doc) chunks.
+
+    Without ``doc_date`` each text's own date (``find_doc_date``) anchors its relative dates.
+    """
     nlp = nlp or load()
     iso = normalize_doc_date(doc_date)
     items: deque[tuple[int, int, str]] = deque()  # (text number, offset, piece), in pipe order
@@ -156,10 +173,12 @@ def process(texts: Iterable[str], *, doc_date: DocDate = None, nlp: Language | N
     def docs() -> Iterator[Doc]:
         for number, text in enumerate(texts):
             _check_text(text)
+            found = find_doc_date(text) if iso is None else None
+            text_iso = iso or (found.isoformat() if found else None)
             for offset, piece in _chunks(text):
                 items.append((number, offset, piece))
                 doc = nlp.make_doc(piece)
-                doc._.entityx_doc_date = iso
+                doc._.entityx_doc_date = text_iso
                 yield doc
 
     current: list[tuple[int, Doc]] = []

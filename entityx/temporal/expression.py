@@ -12,6 +12,11 @@ DAY = "day"
 MONTH = "month"
 DAY_RANGE = "day_range"
 YEAR_RANGE = "year_range"
+# Relative and fuzzy expressions use the unit of their value as granularity: "week",
+# "quarter", "half_year", "season", "year", "month_range"; "duration" for "P2D", "vague" for
+# PRESENT_REF/FUTURE_REF/PAST_REF.
+DURATION = "duration"
+VAGUE = "vague"
 
 # Flags: something a consumer should know before trusting the dates. An expression whose
 # dates could not be made into a well-formed interval has start_date = end_date = None.
@@ -20,23 +25,33 @@ REVERSED_RANGE = "reversed_range"  # "vom 17. bis 15. Mai": the end is before th
 IMPLAUSIBLE_YEAR = "implausible_year"  # a year outside 1900..2100; the dates are still set
 WEEKDAY_MISMATCH = "weekday_mismatch"  # "Dienstag, 25. September 2023" (a Monday)
 CONJUNCTION = "conjunction"  # "am 15. und 17. Mai": two listed days read as one range
+START_ONLY = "start_only"  # "ab dem 15. Mai": the start of a range whose end is not given
+END_ONLY = "end_only"  # "bis zum 17. Mai": the end of a range whose start is not given
+RELATIVE = "relative"  # resolved from the document date ("am Montag", "nächste Woche")
+# mod_start / mod_mid / mod_end: "Anfang/Mitte/Ende Mai" (TIMEX3 MOD); the dates are the part.
 
 
 @dataclass(frozen=True, slots=True)
 class TemporalExpression:
     """One date or range found in a text.
 
-    start (int): character offset of the first character (the day number or the weekday;
-        a preceding preposition such as "am" or "vom" is never included).
+    start (int): character offset of the first character: the first word that carries
+        meaning (the day number, the weekday, "kommenden", "Mitte", "in" of "in zwei Wochen");
+        a preposition or article that does not change the value ("am", "im", "vom", "in der")
+        is never included.
     end (int): character offset just after the last character.
     text (str): ``text[start:end]`` of the input.
-    value (str): TIMEX3-style value of the (first) day, month or year: "2023-05-15",
-        "2023-05", "2022"; "XXXX-05-15" when the year is unknown.
-    start_date (date | None): first day covered; None when the year is unknown or the
-        expression is invalid (see flags).
+    value (str): TIMEX3-style value of the (first) day or of the period: "2023-05-15",
+        "2023-05-10TEV" (Mittwochabend), "2023-W20", "2023-W19-WE", "2023-05", "2023-Q4",
+        "2023-H2", "2023-SU", "2022"; "XXXX-05-15" when the year is unknown; "PRESENT_REF",
+        "FUTURE_REF", "PAST_REF" for vague words; "P2D", "P1W" for durations.
+    start_date (date | None): first day covered; None when the year is unknown, the
+        expression is invalid (see flags), a duration, or too vague to bound.
     end_date (date | None): last day covered (inclusive); None exactly when start_date is.
-    granularity (str): "day", "month", "day_range" or "year_range".
-    flags (tuple[str, ...]): anomalies and readings, e.g. "invalid_date", "reversed_range".
+    granularity (str): "day", "day_range", "week", "month", "month_range", "quarter",
+        "half_year", "season", "year", "year_range", "duration" or "vague".
+    flags (tuple[str, ...]): anomalies and readings, e.g. "invalid_date", "reversed_range",
+        "relative", "start_only", "mod_end".
     """
 
     start: int

@@ -2,10 +2,17 @@
 
 Choices, and why:
 
-- Missing year: taken from the anchor (the article's date). Without an anchor the value is
-  "XXXX-MM-DD" and the dates are None: guessing a year would produce confident wrong dates.
-  There is deliberately no "nearest future" shifting yet ("10. Jan." in a December article
-  stays in the anchor's year); that belongs to the relative-expression work.
+- Missing year: the one that puts the date into a 12-month window around the anchor (the
+  article's date), see ``resolve_year``. The window depends on the tense of the clause
+  (tense.py): with a future marker it runs from 90 days before the anchor to 275 after, in a
+  past clause from 245 before to 120 after (a past verb often reports a plan: "wurde auf den
+  30. Juni verschoben"), otherwise (present tense, or no verb we know) from 120 before to 245
+  after, because German uses the present for plans and the past needs a past verb. Where a
+  month or season fits twice, the later one wins (the present often speaks of plans), in a
+  past clause the nearer one (a past verb tells about the report as often as about the date). So "am 10. Januar" in a December article is next January, "im Oktober reiste
+  er" in a May article is last October and "vom 28. Dezember bis 2. Januar" in a May article
+  is the coming turn of the year. Without an anchor the value is "XXXX-MM-DD" and the dates
+  are None: guessing a year would produce confident wrong dates.
 - Ranges: ``value`` is the TIMEX3 value of the first day; the interval is start_date..end_date.
   A missing year on one side is taken from the other; when the left month is later than the
   right one and the years are not both written ("28. Dezember bis 2. Januar"), the range
@@ -25,6 +32,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from .expression import (
@@ -40,29 +48,82 @@ from .expression import (
     TemporalExpression,
 )
 from .grammar import MONTH_YEAR, RANGE, SINGLE_DAY, YEARS, Grammar
+from .tense import FUTURE, NONE, PAST, TextTense
 
 _PLAUSIBLE_YEARS = range(1900, 2101)
+# Days from the anchor a date without a year may lie, by the direction of its clause.
+_WINDOWS = {FUTURE: (-90, 275), PAST: (-245, 120), NONE: (-120, 245)}
 
 Groups = dict[str, str | None]
 
 
-def normalize(
-    kind: str, match: re.Match[str], grammar: Grammar, anchor: date | None
-) -> TemporalExpression | None:
-    """Read one match of a pattern of the given kind; None if it is not a date after all."""
-    return _NORMALIZERS[kind](match, grammar, anchor)
+@dataclass(slots=True)
+class Context:
+    """What a normalizer may know besides the match: the anchor and the tense of the text.
+
+    anchor (date | None): the document date.
+    tense (TextTense | None): directions of clauses of the text (None: always NONE).
+    """
+
+    anchor: date | None
+    tense: TextTense | None = None
+
+    def direction(self, match: re.Match[str]) -> int:
+        """FUTURE, PAST or NONE for the clause around the match's span."""
+        return self.tense.direction(*span(match)) if self.tense is not None else NONE
+
+
+Normalizer = Callable[[re.Match[str], Grammar, Context], TemporalExpression | None]
+
+
+def span(match: re.Match[str]) -> tuple[int, int]:
+    """The expression's span: the group ``x`` where the pattern has one, else the match."""
+    if "x" in match.re.groupindex and match.start("x") >= 0:
+        return match.span("x")
+    return match.span()
+
+
+def resolve_year(
+    context: Context, match: re.Match[str], interval: Callable[[int], tuple[date, date] | None]
+) -> int | None:
+    """The year for an expression without one (see the module docstring); None without anchor.
+
+    interval (Callable[[int], tuple[date, date] | None]): the expression's first and last day
+        in a given year, or None when it does not exist in that year (29 February).
+    """
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    candidates = []
+    for year in (anchor.year, anchor.year + 1, anchor.year - 1):
+        bounds = interval(year)
+        if bounds is None:
+            continue
+        first, last = bounds
+        distance = (first - anchor).days if first > anchor else min(0, (last - anchor).days)
+        candidates.append((distance, year))
+    if not candidates:
+        return anchor.year
+    direction = context.direction(match)
+    low, high = _WINDOWS[direction]
+    fitting = [year for distance, year in candidates if low <= distance <= high]
+    if direction != PAST and fitting:
+        return max(fitting)
+    nearest = [c for c in candidates if c[1] in fitting] or candidates
+    return min(nearest, key=lambda c: (abs(c[0]), c[1] != anchor.year))[1]
 
 
 def _single_day(
-    match: re.Match[str], grammar: Grammar, anchor: date | None
+    match: re.Match[str], grammar: Grammar, context: Context
 ) -> TemporalExpression | None:
+    anchor = context.anchor
     groups = match.groupdict()
     if not _padded_if_short_year(groups, ""):
         return None
     day, month, year_text = _side(groups, "", grammar)
     year = _explicit_year(year_text, anchor)
-    if year is None and anchor is not None:
-        year = anchor.year
+    if year is None:
+        year = resolve_year(context, match, lambda y: _same_day(y, month, day))
     flags: list[str] = []
     when = _calendar_date(year, month, day, flags)
     _check_weekday(groups.get("wd"), when, grammar, flags)
@@ -70,8 +131,9 @@ def _single_day(
 
 
 def _range(
-    match: re.Match[str], grammar: Grammar, anchor: date | None
+    match: re.Match[str], grammar: Grammar, context: Context
 ) -> TemporalExpression | None:
+    anchor = context.anchor
     groups = match.groupdict()
     if not (_padded_if_short_year(groups, "l") and _padded_if_short_year(groups, "r")):
         return None
@@ -87,8 +149,15 @@ def _range(
     elif right_year is None and left_year is not None:
         right_year = left_year + new_year
     elif left_year is None and anchor is not None:
-        left_year = anchor.year
-        right_year = left_year + new_year
+
+        def interval(year: int) -> tuple[date, date] | None:
+            try:
+                return date(year, left_month, left_day), date(year + new_year, right_month, right_day)
+            except ValueError:
+                return None
+
+        left_year = resolve_year(context, match, interval)
+        right_year = left_year + new_year if left_year is not None else None
 
     flags: list[str] = []
     start = _calendar_date(left_year, left_month, left_day, flags)
@@ -108,7 +177,7 @@ def _range(
 
 
 def _month_year(
-    match: re.Match[str], grammar: Grammar, anchor: date | None
+    match: re.Match[str], grammar: Grammar, context: Context
 ) -> TemporalExpression | None:
     month = grammar.month_numbers[match["mn"].casefold()]
     year = int(match["y"])
@@ -119,7 +188,7 @@ def _month_year(
 
 
 def _years(
-    match: re.Match[str], grammar: Grammar, anchor: date | None
+    match: re.Match[str], grammar: Grammar, context: Context
 ) -> TemporalExpression | None:
     first, last = int(match["y1"]), int(match["y2"])
     if last <= first:  # "2023-2022" is not a period; more likely a count or a score
@@ -127,9 +196,7 @@ def _years(
     return _expression(match, f"{first:04d}", date(first, 1, 1), date(last, 12, 31), YEAR_RANGE, [])
 
 
-_NORMALIZERS: dict[
-    str, Callable[[re.Match[str], Grammar, date | None], TemporalExpression | None]
-] = {
+NORMALIZERS: dict[str, Normalizer] = {
     SINGLE_DAY: _single_day,
     RANGE: _range,
     MONTH_YEAR: _month_year,
@@ -145,7 +212,11 @@ def _side(
     Only the left end of a range may lack a month ("15. bis 17. Mai"); it takes the right
     end's month. (Every other pattern requires a month, so the default 0 is never used.)
     """
-    day = int(groups[prefix + "d"] or 0)
+    ordinal = groups.get(prefix + "od")
+    if ordinal:  # "ersten" -> stem "erst" -> 1
+        day = grammar.meaning["ordinals"][ordinal[:-2 if ordinal[-1] in "mnrs" else -1].casefold()]
+    else:
+        day = int(groups[prefix + "d"] or 0)
     name, number = groups.get(prefix + "mn"), groups.get(prefix + "m")
     month = grammar.month_numbers[name.casefold()] if name else int(number or month_if_missing)
     return day, month, groups.get(prefix + "y") or groups.get(prefix + "ny")
@@ -187,6 +258,13 @@ def _calendar_date(year: int | None, month: int, day: int, flags: list[str]) -> 
         return None
 
 
+def _same_day(year: int, month: int, day: int) -> tuple[date, date] | None:
+    try:
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _check_weekday(form: str | None, when: date | None, grammar: Grammar, flags: list[str]) -> None:
     """Flag a written weekday that does not fit the date ("Dienstag, 25. September 2023")."""
     if form is not None and when is not None and grammar.weekday_numbers[form] != when.isoweekday():
@@ -207,10 +285,11 @@ def _expression(
     granularity: str,
     flags: list[str],
 ) -> TemporalExpression:
+    first, last = span(match)
     return TemporalExpression(
-        start=match.start(),
-        end=match.end(),
-        text=match.group(),
+        start=first,
+        end=last,
+        text=match.string[first:last],
         value=value,
         start_date=start,
         end_date=end,

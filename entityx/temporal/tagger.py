@@ -1,19 +1,28 @@
-"""DateTagger: find explicit German dates and ranges in plain text, with character offsets."""
+"""DateTagger: find German dates, ranges, relative expressions and durations in plain text."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from .expression import TemporalExpression
+from . import normalize, relative
+from .expression import END_ONLY, START_ONLY, TemporalExpression
 from .grammar import compile_grammar
-from .normalize import normalize
+from .tense import TenseReader
 from .vocabulary import load_vocabulary
+
+_NORMALIZERS = {**normalize.NORMALIZERS, **relative.NORMALIZERS}
+# Only a single point or period can be one end of an open range ("ab dem 15. Mai").
+_OPEN_RANGE_GRANULARITIES = frozenset(
+    ["day", "week", "month", "quarter", "half_year", "season", "year"]
+)
 
 
 class DateTagger:
-    """Find explicit dates ("10. Mai 2023", "15.05.23", "vom 15. bis 17. Mai") in German text.
+    """Find dates in German text: explicit ("10. Mai 2023", "vom 15. bis 17. Mai"), relative
+    ("am kommenden Montag", "Mitte nächster Woche"), vague ("derzeit") and durations ("drei Tage").
 
     vocabulary_path (str | Path | None): a vocabulary YAML file; None uses the packaged
         ``vocabulary.yaml``. It is read, validated and compiled once, here, so ``find`` does
@@ -23,13 +32,16 @@ class DateTagger:
     def __init__(self, vocabulary_path: str | Path | None = None) -> None:
         self.vocabulary = load_vocabulary(vocabulary_path)
         self._grammar = compile_grammar(self.vocabulary)
+        self._tense = TenseReader(self.vocabulary.tense)
 
     def find(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
         """Return the expressions in ``text``, sorted by start, not overlapping.
 
-        anchor (date | None): the article's date; supplies the year where none is written.
+        anchor (date | None): the article's date; supplies the year where none is written
+        and resolves relative expressions (a datetime is cut to its date).
         Where matches overlap, the longest wins (ties: the earlier one), so "15. bis 17. Mai"
-        is one range and not two days.
+        is one range and not two days. A single date or period right after "ab"/"seit" gets
+        the flag start_only, after "bis"/"bis zum" end_only (vocabulary ``open_ranges``).
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -38,13 +50,28 @@ class DateTagger:
                 f"anchor must be a datetime.date or None, got {type(anchor).__name__}; "
                 "convert strings with date.fromisoformat()"
             )
+        if isinstance(anchor, datetime):
+            anchor = anchor.date()
+        context = normalize.Context(anchor, self._tense.reader(text))
         candidates = [
             expression
             for kind, pattern in self._grammar.patterns
             for match in pattern.finditer(text)
-            if (expression := normalize(kind, match, self._grammar, anchor)) is not None
+            if (expression := _NORMALIZERS[kind](match, self._grammar, context)) is not None
         ]
-        return _longest_first(candidates)
+        return [self._mark_open_end(text, e) for e in _longest_first(candidates)]
+
+    def _mark_open_end(self, text: str, expression: TemporalExpression) -> TemporalExpression:
+        """Add start_only/end_only when an open-range preposition stands right before."""
+        if expression.granularity not in _OPEN_RANGE_GRANULARITIES:
+            return expression
+        found = self._grammar.open_range.search(text, max(0, expression.start - 40), expression.start)
+        if found is None:
+            return expression
+        words = " ".join(found.group().split()).casefold()
+        start_only = {f.casefold() for f in self.vocabulary.open_ranges["start_only"]}
+        flag = START_ONLY if words in start_only else END_ONLY
+        return dataclasses.replace(expression, flags=(*expression.flags, flag))
 
 
 def _longest_first(candidates: list[TemporalExpression]) -> list[TemporalExpression]:

@@ -4,8 +4,10 @@
 Without a parser we read word lists (``tense`` in vocabulary.yaml): a future marker (a form of
 "werden", "soll", "geplant", ...) makes the direction FUTURE, a finite past form ("reiste",
 "war") or a Perfekt (an auxiliary "hat"/"ist" plus a participle "getroffen") makes it PAST.
-Reporting verbs ("sagte", "hat ... mitgeteilt") are never counted, because news wraps every
-statement about the future in them.
+Reporting verbs ("sagte", "hat ... mitgeteilt") count only in the expression's own clause
+("Lukaschenko sagte am Montag, ..." is last Monday), because news wraps every statement about
+the future in them ("wird am Montag reisen, sagte er"). A word like "seit" right before the
+expression points back whatever the verb ("seit Montag gilt").
 
 The clause around the expression (cut at commas, colons, quotes, brackets and dashes) is read
 first, and only if it says nothing, the whole sentence: in "Der Minister, der am Montag in Minsk
@@ -50,18 +52,24 @@ class TenseReader:
         self._auxiliaries = folded("perfect_auxiliaries")
         self._participles = folded("participles")
         self._reporting = folded("reporting")
+        self._since = folded("since")
 
-    def reader(self, text: str) -> "TextTense":
+    def points_back(self, word: str) -> bool:
+        """Whether a word right before an expression makes it past ("seit Montag")."""
+        return word.casefold() in self._since
+
+    def reader(self, text: str) -> TextTense:
         """A reader for one text; it splits sentences on first use and caches directions."""
         return TextTense(self, text)
 
-    def direction_of_words(self, chunk: str) -> int:
-        """FUTURE, PAST or NONE for a clause or sentence."""
+    def direction_of_words(self, chunk: str, *, own_clause: bool = False) -> int:
+        """FUTURE, PAST or NONE for a clause or sentence (reporting verbs: own clause only)."""
         words = [w.casefold() for w in _WORD.findall(chunk)]
         if any(w in self._future for w in words):
             return FUTURE
+        reported = any(w in self._reporting for w in words)
         words = [w for w in words if w not in self._reporting]
-        if any(w in self._past for w in words):
+        if any(w in self._past for w in words) or (own_clause and reported):
             return PAST
         if any(w in self._auxiliaries for w in words) and any(
             w in self._participles
@@ -93,5 +101,9 @@ class TextTense:
         breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)]
         clause_start = max([m.end() for m in breaks if m.end() <= start - first], default=0)
         clause_end = min([m.start() for m in breaks if m.start() >= end - first], default=len(sentence))
-        in_clause = self._reader.direction_of_words(sentence[clause_start:clause_end])
+        before = _WORD.findall(sentence[clause_start : start - first])
+        if before and self._reader.points_back(before[-1]):
+            return PAST
+        clause = sentence[clause_start:clause_end]
+        in_clause = self._reader.direction_of_words(clause, own_clause=True)
         return in_clause or self._reader.direction_of_words(sentence)

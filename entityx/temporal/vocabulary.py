@@ -42,6 +42,7 @@ _SECTIONS = (
     "vague",
     "vague_periods",
     "tense",
+    "doc_date_labels",
 )
 _CONNECTOR_KINDS = ("through", "conjunction")
 UNITS = ("day", "week", "weekend", "month", "quarter", "half_year", "year")
@@ -91,6 +92,8 @@ class Vocabulary:
     vague (Mapping[str, tuple[str, ...]]): PRESENT_REF/FUTURE_REF/PAST_REF -> words.
     vague_periods (Mapping[str, int]): unit -> days covered by "in den kommenden <units>".
     tense (Mapping[str, tuple[str, ...]]): word lists read by tense.py.
+    doc_date_labels (Mapping[str, tuple[str, ...]]): "published"/"updated"/"neutral" -> header
+        words.
     source (Path): the file this was read from, for messages.
     """
 
@@ -117,6 +120,7 @@ class Vocabulary:
     vague: Mapping[str, tuple[str, ...]]
     vague_periods: Mapping[str, int]
     tense: Mapping[str, tuple[str, ...]]
+    doc_date_labels: Mapping[str, tuple[str, ...]]
     source: Path
 
 
@@ -219,7 +223,10 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             source,
             "tense",
             raw["tense"],
-            ("future", "past", "perfect_auxiliaries", "participles", "reporting"),
+            ("future", "past", "perfect_auxiliaries", "participles", "reporting", "since"),
+        ),
+        doc_date_labels=_table(
+            source, "doc_date_labels", raw["doc_date_labels"], ("published", "updated", "neutral")
         ),
         source=source,
     )

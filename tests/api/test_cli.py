@@ -23,7 +23,7 @@ def run(monkeypatch, capsys, argv, stdin=""):
 def test_extract_writes_one_json_line_per_file(tmp_path, monkeypatch, capsys, nlp):
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(TEXT, encoding="utf-8")
-    second.write_text("Heute regnet es in Minsk.", encoding="utf-8")
+    second.write_text("Es regnet in Minsk.", encoding="utf-8")
     code, out, _ = run(monkeypatch, capsys, ["extract", str(first), str(second), "--doc-date", "2024-06-03",
                                              "--base", "blank", "--entities"])
     lines = [json.loads(line) for line in out.splitlines()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -138,7 +139,7 @@ NOT_DATES = [
     "Mai Thi Nguyen erklärte die Studie im Fernsehen.",
     "Der Schriftsteller Karl Mai wurde geehrt.",
     "Er nannte die Zahl 17 und dann die 2023.",
-    "Der 17. Parteitag der KPCh beginnt bald.",
+    "Der 17. Parteitag der KPCh beginnt.",
     "Das Spiel endete 3:1 nach Verlängerung.",
     "Laut Artikel 5 des Vertrags besteht Beistandspflicht.",
     "Um 15:27 begann die Sitzung.",
@@ -147,7 +148,6 @@ NOT_DATES = [
     "Das Datum 32.13.2023 gibt es nicht.",
     "Gemäß Ziffer 1.2. und Abschnitt 3.4.5 des Abkommens.",  # day.month without year: not alone
     "Im Jahr 2023 wuchs der Handel um 10,5 Prozent.",  # a bare year is not tagged
-    "Am Montag sprach er mit dem Botschafter.",  # weekday alone: relative, not yet
     "Der Zähler sprang von 2023-2022 zurück.",  # backwards year range
     "Tel. 030-2022-2023, Fax 030 1234.",
     "Die Minister, die Mo und Di tagten, so hieß es.",
@@ -172,7 +172,15 @@ def test_single_day(tagger: DateTagger, sentence: str, text: str, value: str) ->
     _check_span(sentence, expression, text)
     day = date.fromisoformat(value)
     assert (expression.value, expression.start_date, expression.end_date) == (value, day, day)
-    assert (expression.granularity, expression.flags) == ("day", ())
+    assert expression.granularity == "day"
+    # "ab dem"/"seit dem" and "bis zum" make a day one end of an open range (test_relative.py).
+    before = sentence[: expression.start]
+    expected = (
+        ("start_only",) if re.search(r"\b(?:Ab|Seit)(?: dem)? $", before)
+        else ("end_only",) if re.search(r"\b[Bb]is(?: zum)? $", before)
+        else ()
+    )
+    assert expression.flags == expected
 
 
 @pytest.mark.parametrize(("sentence", "text", "interval"), RANGES)
@@ -246,8 +254,8 @@ def test_written_year_needs_no_anchor(tagger: DateTagger) -> None:
 def test_anchor_supplies_year(tagger: DateTagger) -> None:
     found = _only(tagger, "Am 5. Juni traf er Putin.", anchor=date(2021, 6, 1))
     assert found.start_date == date(2021, 6, 5)
-    # No "nearest future" shifting (yet): January in a December article keeps the anchor's year.
-    assert _only(tagger, "Am 10. Januar reist er.", anchor=date(2023, 12, 20)).value == "2023-01-10"
+    # The year is chosen near the anchor: January in a December article is the next January.
+    assert _only(tagger, "Am 10. Januar reist er.", anchor=date(2023, 12, 20)).value == "2024-01-10"
 
 
 # (sentence, span text, value, flags, "start/end" or None when the dates must stay unset)
@@ -357,6 +365,7 @@ def test_seed_article(tagger: DateTagger) -> None:
             ("10. Mai", "day", "2023-05-10"),
             ("15. bis 17. Mai", "day_range", "2023-05-15/2023-05-17"),
             ("15. und 17. Mai", "day_range", "2023-05-15/2023-05-17"),
+            ("vierten Quartal dieses Jahres", "quarter", "2023-10-01/2023-12-31"),
             ("2022-2023", "year_range", "2022-01-01/2023-12-31"),
         ]
     ]
