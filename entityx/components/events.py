@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -60,16 +61,21 @@ def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lo
 
 
 class _View:
-    """Token strings of a Doc, read once: the event logic looks at words many times, and every
-    ``doc[i]`` creates a new Token object."""
+    """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
+    many times, and every ``doc[i]`` or iteration creates new Token objects."""
 
-    __slots__ = ("text", "lower", "idx", "space_after")
+    __slots__ = ("text", "lower", "idx", "doc_text")
 
     def __init__(self, doc: Doc):
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.idx = [t.idx for t in doc]
-        self.space_after = [t.whitespace_ for t in doc]
+        strings = doc.vocab.strings
+        array = doc.to_array([ORTH, LOWER, IDX])
+        self.text = [strings[h] for h in array[:, 0].tolist()]
+        self.lower = [strings[h] for h in array[:, 1].tolist()]
+        self.idx = array[:, 2].tolist()
+        self.doc_text = doc.text
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
 
 @dataclass
@@ -865,8 +871,10 @@ def _most_specific(types: Iterable[str]) -> str:
 
 
 def _starts_paragraph(view: _View, start: int) -> bool:
-    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.space_after[start - 1]
+    """First sentence, or one after a line break (a space token holding the newline)."""
+    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
+        view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
 
 
 def _text_of(view: _View, start: int, end: int) -> str:
-    return "".join(view.text[i] + view.space_after[i] for i in range(start, end))
+    return view.span_text(start, end)
