@@ -1,7 +1,8 @@
 """One place decides ``doc.ents`` from the overlapping candidates in ``doc.spans["entityx"]``.
 
 Longest span wins; for equal length, OFFICIAL > ORG > LOC > DATE. ROLE, NAT and LANDMARK spans
-stay in the span group only. When a statistical NER (de_core_news_lg) ran before, its entities are
+stay in the span group only, and so do durations ("zweitägigen") and vague references ("derzeit"):
+the events component uses them, but they name no calendar date (docs/annotation.md). When a statistical NER (de_core_news_lg) ran before, its entities are
 replaced: its PER/ORG/LOC have already been read by the officials component, and mixing label sets
 in ``doc.ents`` would confuse users of our labels.
 """
@@ -11,9 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import ENTITY_LABELS, spans_of
+from ..spans import ENTITY_LABELS, attrs_of, spans_of
 
 PRIORITY = {label: rank for rank, label in enumerate(ENTITY_LABELS)}
+NOT_ENTITY_GRANULARITIES = frozenset(["duration", "vague"])
+
+
+def _is_entity(span) -> bool:
+    return span.label_ != "DATE" or attrs_of(span).get("granularity") not in NOT_ENTITY_GRANULARITIES
 
 
 @Language.factory("entityx_entity_filter", assigns=["doc.ents"], default_config={})
@@ -26,7 +32,7 @@ class EntityFilter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = sorted(spans_of(doc, *ENTITY_LABELS),
+        candidates = sorted((s for s in spans_of(doc, *ENTITY_LABELS) if _is_entity(s)),
                             key=lambda s: (-(s.end - s.start), PRIORITY[s.label_], s.start))
         chosen = []
         used = [False] * len(doc)

@@ -34,6 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..spans import attrs_of, doc_date, spans_of
+from ..temporal import apply_duration
 from .base import GazetteerComponent
 
 BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
@@ -153,6 +154,7 @@ class EventAssembler(GazetteerComponent):
         self.cancel_separable = (frozenset(cancel.get("heads", [])), cancel.get("particle", "ab"))
         self.destination_preps = list(t.get("destination_preps", []))
         self.origin_preps = words("origin_preps")
+        self.arrival_words = words("arrival_words")
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -367,6 +369,8 @@ class EventAssembler(GazetteerComponent):
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
         host, host_rank = self._choose_host(view, hosts, receiver)
         start, end, range_given = self._dates(reading, trigger_at)
+        if start and start == end and not self.arrival_words.isdisjoint(words):
+            end = None  # "ist gestern eingetroffen": the arrival day starts the visit
         if not visitors:
             if country and (summit or host_verb) and (host or start):
                 frames.append({"sentence": number, "country": country, "city": city, "start": start,
@@ -483,21 +487,47 @@ class EventAssembler(GazetteerComponent):
         return (hosts[0], 1) if hosts else (None, 0)
 
     def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
+        """(start, end, is_range) of the trip from the sentence's day-level dates.
+
+        A range beats a single day, then the date nearest the trigger. A duration in the same
+        sentence ("zu einem zweitägigen Besuch") completes a missing end ("am Montag") or a missing
+        start ("bis zum 17. Mai"); "ab dem 15. Mai" gives a start only.
+        """
         best = None
+        durations = []
         for span in reading["dates"]:
             attrs = attrs_of(span)
-            if not attrs.get("start_date"):
-                continue
             granularity = str(attrs.get("granularity", ""))
-            if "day" not in granularity and granularity not in ("range",):
+            if granularity == "duration":
+                durations.append(attrs["value"])
                 continue
-            is_range = attrs.get("start_date") != attrs.get("end_date")
+            if "day" not in granularity or not (attrs.get("start_date") or attrs.get("end_date")):
+                continue
+            flags = set(attrs.get("flags") or ())
+            start, end = attrs.get("start_date"), attrs.get("end_date")
+            if "start_only" in flags:
+                end = None
+            if "end_only" in flags:
+                start = None
+            is_range = bool(start and end and start != end)
             key = (0 if is_range else 1, abs(span.start - trigger_at))
             if best is None or key < best[0]:
-                best = (key, attrs, is_range)
+                best = (key, start, end, is_range)
         if best is None:
             return None, None, False
-        return best[1]["start_date"], best[1]["end_date"], best[2]
+        _key, start, end, is_range = best
+        if durations and not is_range:
+            try:
+                if start and (end is None or end == start):
+                    end = apply_duration(dt.date.fromisoformat(start), durations[0]).isoformat()
+                elif end and start is None:
+                    span_days = (apply_duration(dt.date.fromisoformat(end), durations[0])
+                                 - dt.date.fromisoformat(end)).days
+                    start = (dt.date.fromisoformat(end) - dt.timedelta(days=span_days)).isoformat()
+                is_range = start != end
+            except ValueError:
+                pass  # a duration in hours or an odd value: keep what the dates say
+        return start, end, is_range
 
     def _status(self, reading: dict[str, Any], start: str | None, end: str | None,
                 on: dt.date | None) -> tuple[str, bool]:
@@ -688,8 +718,8 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
 
 
 def _date_status(start: str, end: str | None, on: dt.date) -> str:
-    """Status from the trip's dates relative to the document date."""
-    if dt.date.fromisoformat(end or start) < on:
+    """Status from the trip's dates relative to the document date (an open end: still ongoing)."""
+    if end is not None and dt.date.fromisoformat(end) < on:
         return "completed"
     if dt.date.fromisoformat(start) > on:
         return "planned"
