@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -61,19 +61,31 @@ def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lo
                           pronoun_lookback=pronoun_lookback)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int  # token offsets, end exclusive
+    end: int
+
+
 class _View:
     """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
     many times, and every ``doc[i]`` or iteration creates new Token objects."""
 
-    __slots__ = ("text", "lower", "idx", "doc_text")
+    __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        array = doc.to_array([ORTH, LOWER, IDX])
+        array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
         self.text = [strings[h] for h in array[:, 0].tolist()]
         self.lower = [strings[h] for h in array[:, 1].tolist()]
         self.idx = array[:, 2].tolist()
-        self.doc_text = doc.text
+        # Doc.text would build the string from Token objects; the arrays give it directly
+        self.doc_text = "".join(t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist()))
+        starts = [i for i, flag in enumerate(array[:, 3].tolist()) if flag == 1 or i == 0]
+        self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
+        self.sentence_of = [0] * len(doc)
+        for number, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
@@ -155,18 +167,18 @@ class EventAssembler(GazetteerComponent):
         self.destination_preps = list(t.get("destination_preps", []))
         self.origin_preps = words("origin_preps")
         self.arrival_words = words("arrival_words")
+        self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
+                              | self.meeting_verbs)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        sentences = list(doc.sents) if len(doc) else []
-        if not sentences:
+        if len(doc) == 0:
             doc._.entityx_events = []
             return doc
+        view = _View(doc)
+        sentences = view.sentences
         on = doc_date(doc)
-        sentence_of = [0] * len(doc)
-        for number, sent in enumerate(sentences):
-            for i in range(sent.start, sent.end):
-                sentence_of[i] = number
+        sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[Span]]] = [{} for _ in sentences]
         for span in spans_of(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
@@ -174,7 +186,6 @@ class EventAssembler(GazetteerComponent):
         for match_id, start, _end in self.visit_nouns(doc):
             by_sentence[sentence_of[start]].setdefault("_nouns", []).append((start, strings[match_id]))
 
-        view = _View(doc)
         mentions: list[_Mention] = []
         readings: list[dict[str, Any]] = []
         frames: list[dict[str, Any]] = []
@@ -187,11 +198,11 @@ class EventAssembler(GazetteerComponent):
         events = _merge(mentions, on)
         _apply_frames(events, frames)
         speaker = self._briefing_speaker(readings, mentions)
-        doc._.entityx_events = [self._to_event(doc, sentences, e, on, speaker) for e in events]
+        doc._.entityx_events = [self._to_event(view, e, on, speaker) for e in events]
         return doc
 
     # ------------------------------------------------------------------ one sentence
-    def _read(self, view: _View, sent: Span, spans: dict[str, list[Span]]) -> dict[str, Any]:
+    def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[Span]]) -> dict[str, Any]:
         """Everything a sentence offers, with dateline and reporting clauses set apart."""
         starts_paragraph = _starts_paragraph(view, sent.start)
         aside = set(range(sent.start, sent.start + self._dateline_length(view, sent, starts_paragraph)))
@@ -204,6 +215,7 @@ class EventAssembler(GazetteerComponent):
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
         words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
+        word_set = set(words)
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
         return {
@@ -222,13 +234,14 @@ class EventAssembler(GazetteerComponent):
             "start": sent.start,
             "end": sent.end,
             "title_tokens": title_tokens,
-            "non_visit": any(w in self.non_visit for w in words),
-            "meeting_cue": any(w in self.meeting_cues for w in words),
-            "negated": any(w.lower() in self.negations for i, w in enumerate(words)
-                           if not (i + 1 < len(words) and words[i + 1] == "nur")),
+            "non_visit": not self.non_visit.isdisjoint(word_set),
+            "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
+            "negated": bool(self.negations & {w.lower() for w in word_set}) and any(
+                w.lower() in self.negations for i, w in enumerate(words)
+                if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
 
-    def _dateline_length(self, view: _View, sent: Span, starts_paragraph: bool) -> int:
+    def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
         if not starts_paragraph:
             return 0
         match = DATELINE_RE.match(_text_of(view, sent.start, sent.end))
@@ -278,9 +291,13 @@ class EventAssembler(GazetteerComponent):
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"] if i not in skip]
+        if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]):
+            return sorted(found)  # most sentences: no verb or summit trigger at all
         positions = [i for i in range(reading["start"], reading["end"]) if i not in skip]
         texts = [view.text[i] for i in positions]
         for position, (i, text) in enumerate(zip(positions, texts)):
+            if text not in self.trigger_words:
+                continue
             if text in self.summit_nouns:
                 found.append((i, "summit", "unspecified"))
             elif text in self.host_verbs:
@@ -299,7 +316,7 @@ class EventAssembler(GazetteerComponent):
                 found.append((i, "meeting", "unspecified"))
         return sorted(found)
 
-    def _mentions(self, view: _View, sent: Span, number: int, reading: dict[str, Any],
+    def _mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                   previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
                   frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence mentions; a summit/reception without visitors becomes a frame."""
@@ -555,7 +572,7 @@ class EventAssembler(GazetteerComponent):
         return "planned", False
 
     # ------------------------------------------------------------------ context
-    def _attach_context(self, sentences: list[Span], readings: list[dict[str, Any]], mentions: list[_Mention]) -> None:
+    def _attach_context(self, sentences: list[_Sentence], readings: list[dict[str, Any]], mentions: list[_Mention]) -> None:
         """Trigger-less sentences after a mention are its context; when several trips are current
         (one sentence, two destinations), a sentence naming one destination focuses on that trip."""
         if not mentions:
@@ -641,16 +658,16 @@ class EventAssembler(GazetteerComponent):
         return None
 
     # ------------------------------------------------------------------ output
-    def _to_event(self, doc: Doc, sentences: list[Span], m: _Mention, on: dt.date | None,
+    def _to_event(self, view: _View, m: _Mention, on: dt.date | None,
                   speaker: dict[str, Any] | None = None) -> dict[str, Any]:
         evidence = []
         for number in sorted(m.sentences):
-            sent = sentences[number]
-            text = sent.text.rstrip()
-            stripped = len(text) - len(text.lstrip())
-            evidence.append({"start": sent.start_char + stripped, "end": sent.start_char + len(text),
-                             "text": text.strip()})
-        # a visitor quoted on his own trip is a participant, not the source of the news
+            sent = view.sentences[number]
+            words = [i for i in range(sent.start, sent.end) if not view.text[i].isspace()]
+            if not words:
+                continue
+            start, end = view.idx[words[0]], view.idx[words[-1]] + len(view.text[words[-1]])
+            evidence.append({"start": start, "end": end, "text": view.doc_text[start:end]})
         reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
         if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
             reporter = speaker
