@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -125,6 +126,7 @@ class OfficialTagger(GazetteerComponent):
         if len(doc) == 0:
             return doc
         on = doc_date(doc) or dt.date.today()
+        words = _texts(doc)
         officials = self.data.get("officials", {})
         taken = [False] * len(doc)
         for span in spans_of(doc, "LOC", "ORG"):
@@ -132,7 +134,7 @@ class OfficialTagger(GazetteerComponent):
                 taken[i] = True
         places = {s.start: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
         places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
-        role_mentions = self._role_mentions(doc, places, places_by_end)
+        role_mentions = self._role_mentions(doc, words, places, places_by_end)
         role_at = {m.start: m for m in role_mentions}
         role_by_title_end = {m.title_end: m for m in role_mentions}
         role_by_end = {m.end: m for m in role_mentions}
@@ -159,14 +161,13 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        for start in range(len(doc) - 1):
-            first, last = doc[start], doc[start + 1]
-            if taken[start] or taken[start + 1] or first.text not in self.index.first_names:
-                continue
-            if not _name_like(last) or len(last.text) < self.min_fuzzy_length:
+        first_names = self.index.first_names
+        for start in [i for i, w in enumerate(words[:-1]) if w in first_names]:
+            last = words[start + 1]
+            if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
             official_id = self.linker.best_fuzzy(
-                self.index.fuzzy_full(first.text, last.text, self.fuzzy_threshold), on)
+                self.index.fuzzy_full(words[start], last, self.fuzzy_threshold), on)
             if official_id:
                 taken[start] = taken[start + 1] = True
                 found.append((start, start + 2, official_id, {"candidates": [], "fuzzy": True}))
@@ -194,11 +195,11 @@ class OfficialTagger(GazetteerComponent):
             for position in (m.title_end, m.end):
                 if position >= len(doc) or taken[position]:
                     continue
-                token = doc[position]
-                if not _name_like(token) or len(token.text) < self.min_fuzzy_length:
+                word = words[position]
+                if not _name_like(word) or len(word) < self.min_fuzzy_length:
                     continue
                 official_id = self.linker.best_fuzzy(
-                    self.index.fuzzy_surname(token.text, self.fuzzy_surname_threshold), on)
+                    self.index.fuzzy_surname(word, self.fuzzy_surname_threshold), on)
                 if official_id:
                     taken[position] = True
                     found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
@@ -207,7 +208,7 @@ class OfficialTagger(GazetteerComponent):
         # 5. title + unknown name
         unknown_surnames: dict[str, str] = {}
         for m in role_mentions:
-            name_span = self._unknown_name(doc, m, taken)
+            name_span = self._unknown_name(doc, words, m, taken)
             if name_span is None:
                 continue
             start, end = name_span
@@ -221,12 +222,12 @@ class OfficialTagger(GazetteerComponent):
             }))
         # later surname-only mentions of those unknown officials ("Mudavadi sagte ...")
         if unknown_surnames:
-            for token in doc:
-                if not taken[token.i] and token.text in unknown_surnames:
-                    name = unknown_surnames[token.text]
+            for i, word in enumerate(words):
+                if not taken[i] and word in unknown_surnames:
+                    name = unknown_surnames[word]
                     first = next(f for f in found if f[3].get("name") == name)
-                    taken[token.i] = True
-                    found.append((token.i, token.i + 1, None, dict(first[3])))
+                    taken[i] = True
+                    found.append((i, i + 1, None, dict(first[3])))
 
         # write OFFICIAL spans
         named_at: dict[int, tuple[str | None, dict[str, Any]]] = {}
@@ -253,17 +254,18 @@ class OfficialTagger(GazetteerComponent):
         return doc
 
     # ------------------------------------------------------------------ role descriptions
-    def _role_mentions(self, doc: Doc, places: dict[int, Span], places_by_end: dict[int, Span]) -> list[_RoleMention]:
+    def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
+                       places_by_end: dict[int, Span]) -> list[_RoleMention]:
         strings = self.nlp.vocab.strings
         mentions: list[_RoleMention] = []
         covered: set[int] = set()
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
         bodies = {start: (end, strings[mid][5:]) for mid, start, end in self._body_matcher(doc)}
-        for token in doc:
-            heads = self._phrase_heads.get(token.text)
-            if not heads or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in GENITIVE_LINKS:
+        for i in [i for i, w in enumerate(words) if w in self._phrase_heads]:
+            heads = self._phrase_heads[words[i]]
+            if i + 1 >= len(doc) or words[i + 1].lower() not in GENITIVE_LINKS:
                 continue
-            position = token.i + 2
+            position = i + 2
             country = None
             while position < len(doc) and position in places and places[position].label_ == "NAT":
                 country = attrs_of(places[position]).get("country")
@@ -275,8 +277,8 @@ class OfficialTagger(GazetteerComponent):
                     continue
                 end, after_country = self._country_after(doc, end, places)
                 country = body_country or country or after_country
-                mentions.append(_RoleMention(token.i, end, end, role_key, country, doc[token.i:end].text))
-                covered.update(range(token.i, end))
+                mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
+                covered.update(range(i, end))
         for match_id, start, end in _longest_first(self.titles(doc)):
             if covered.intersection(range(start, end)):
                 continue
@@ -374,25 +376,24 @@ class OfficialTagger(GazetteerComponent):
             return decided, []
         return None, sorted(ids)
 
-    def _unknown_name(self, doc: Doc, m: _RoleMention, taken: list[bool]) -> tuple[int, int] | None:
+    def _unknown_name(self, doc: Doc, words: list[str], m: _RoleMention, taken: list[bool]) -> tuple[int, int] | None:
         """A name of two or three capitalised words right after a title (or after ', ')."""
         if "ner" in self.nlp.pipe_names and doc.ents:
             for ent in doc.ents:
                 if ent.label_ == "PER" and ent.start in (m.title_end, m.end) and not any(taken[ent.start:ent.end]):
                     return ent.start, ent.end
             return None
-        if m.country is None and m.start > 0 and doc[m.start - 1].lower_ in FUNCTION_WORDS:
+        if m.country is None and m.start > 0 and words[m.start - 1].lower() in FUNCTION_WORDS:
             return None  # "das Amt des Premier Cabinet Secretary": an office talked about, not a person
         for position in (m.title_end, m.end):
             end = position
             while end < len(doc) and end - position < 4 and not taken[end] and (
-                _name_like(doc[end]) or (doc[end].text == "-" and end > position)
+                _name_like(words[end]) or (words[end] == "-" and end > position)
             ):
                 end += 1
-            if end > position and doc[end - 1].text == "-":
+            if end > position and words[end - 1] == "-":
                 end -= 1
-            words = [t for t in doc[position:end] if t.text != "-"]
-            if len(words) >= 2:
+            if sum(1 for w in words[position:end] if w != "-") >= 2:
                 return position, end
         return None
 
@@ -434,6 +435,12 @@ def _ids_by_span(matches: list[tuple[int, int, int]], strings, prefix: str = "")
     return out
 
 
+def _texts(doc: Doc) -> list[str]:
+    """Token texts through one array read (cheaper than creating a Token per access)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array([ORTH]).tolist()]
+
+
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
@@ -442,8 +449,7 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
 
 
-def _name_like(token) -> bool:
-    text = token.text
+def _name_like(text: str) -> bool:
     if len(text) < 2 or not text[0].isupper() or not text.replace("'", "").isalpha():
         return False
     if text.isupper() and len(text) > 1:
