@@ -47,16 +47,28 @@ def run_extract(sources: Iterable[str], *, doc_date: str | None, entities: bool,
     return 0
 
 
-def run_gazetteer_check(paths: list[str], out: TextIO) -> int:
+def run_gazetteer_check(paths: list[str], out: TextIO, *, with_shipped: bool = True) -> int:
+    """Validate files on their own and together with the shipped gazetteers (so a user's alias
+    that collides with a shipped official is found)."""
     from .api import load
-    from .gazetteer import load_gazetteers
+    from .gazetteer import check_gazetteers, shipped_gazetteer_files
 
     known_roles = load(base="blank").get_pipe("entityx_officials").data.get("roles", {}).keys()
-    data = load_gazetteers(paths, known_roles=known_roles)
+    data, errors, warnings = check_gazetteers(paths, known_roles=known_roles)
+    if with_shipped:
+        shipped = [str(p) for p in shipped_gazetteer_files()]
+        extra = [p for p in paths if str(Path(p).resolve()) not in {str(Path(s).resolve()) for s in shipped}]
+        _, all_errors, _ = check_gazetteers([*shipped, *extra], known_roles=known_roles)
+        errors += [e for e in all_errors if e not in errors and any(str(Path(p)) in e for p in extra)]
+    for message in warnings:
+        print(f"warning: {message}", file=sys.stderr)
+    for message in errors:
+        print(f"error: {message}", file=sys.stderr)
     counts = {name: len(getattr(data, name)) for name in
               ("officials", "roles", "organizations", "countries", "cities", "landmarks")}
-    out.write("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + "\n")
-    return 0
+    out.write(("ok: " if not errors else f"{len(errors)} error(s): ")
+              + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + "\n")
+    return 1 if errors else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -293,6 +293,9 @@ class GazetteerData:
     landmarks: dict[str, dict[str, Any]] = field(default_factory=dict)
     triggers: dict[str, Any] = field(default_factory=dict)
     common_words: list[str] = field(default_factory=list)
+    # (section, id) -> ["file:line", ...] of every entry that contributed; for error messages only,
+    # never saved with a pipeline
+    locations: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def section(self, name: str) -> list[dict[str, Any]]:
         return list(getattr(self, name).values())
@@ -415,10 +418,13 @@ def load_gazetteers(paths: Iterable[str | Path], *, known_roles: Iterable[str] |
                 if key in seen:
                     checker.fail(f"duplicate id {key!r} in section {section!r}")
                 seen.add(key)
+                where = f"{path}:{checker.line}" if checker.line else str(path)
                 if section == "officials" and key in target and not entry.get("replace"):
                     target[key] = _merge_official(target[key], clean)
+                    out.locations.setdefault((section, key), []).append(where)
                 else:
                     target[key] = clean
+                    out.locations[(section, key)] = [where]
     return out
 
 
@@ -481,3 +487,45 @@ def role_label(roles: dict[str, dict[str, Any]], key: str, country: str | None, 
         return key
     label = spec["label_by_country"].get(country or "", spec["label"])
     return label.get(gender) or label["m"]
+
+
+# --------------------------------------------------------------------------- consistency checks
+
+
+SINGLE_HOLDER_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
+
+
+def check_gazetteers(paths: Iterable[str | Path], *, known_roles: Iterable[str] | None = None,
+                     max_overlap_days: int = 20) -> tuple[GazetteerData, list[str], list[str]]:
+    """Validate files (schema errors raise GazetteerError) and check them across entries.
+
+    Returns (data, errors, warnings). Errors: one alias (full name) given to two different
+    people; warnings: two holders of a single-holder office (head of state or government,
+    foreign minister) overlapping by more than ``max_overlap_days`` (handovers and acting
+    periods make short overlaps real). Every message names file:line of the entries involved.
+    """
+    data = load_gazetteers(paths, known_roles=known_roles)
+    where = data.locations
+    errors, warnings = [], []
+    owner: dict[str, str] = {}
+    for official in data.officials.values():
+        for alias in dict.fromkeys([official["name"], *official["aliases"]]):
+            other = owner.setdefault(alias, official["id"])
+            if other != official["id"]:
+                errors.append(f"{where[('officials', official['id'])][0]}: entry {official['id']!r}: alias "
+                              f"{alias!r} is also an alias of {other!r} ({where[('officials', other)][0]})")
+    by_office: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    for official in data.officials.values():
+        for tenure in official["roles"]:
+            if tenure["role"] in SINGLE_HOLDER_OFFICES and tenure.get("country"):
+                start = parse_date(tenure["from"]) or dt.date.min
+                end = parse_date(tenure["to"]) or dt.date(2100, 1, 1)
+                by_office[(tenure["role"], tenure["country"])].append((start, end, official["id"]))
+    for (role, country), tenures in by_office.items():
+        tenures.sort()
+        for (s1, e1, a), (s2, e2, b) in zip(tenures, tenures[1:]):
+            overlap = (min(e1, e2) - s2).days
+            if a != b and overlap > max_overlap_days:
+                warnings.append(f"{where[('officials', a)][0]}: {role} {country}: {a!r} overlaps {b!r} "
+                                f"({where[('officials', b)][0]}) by {overlap} days")
+    return data, errors, warnings

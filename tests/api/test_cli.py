@@ -58,3 +58,24 @@ def test_gazetteer_check(tmp_path, monkeypatch, capsys):
                    encoding="utf-8")
     code, _, err = run(monkeypatch, capsys, ["gazetteer", "check", str(bad)])
     assert code == 2 and "bad.yaml:2" in err and "emperor" in err
+
+
+def test_gazetteer_check_finds_aliases_shared_across_entries(tmp_path, monkeypatch, capsys):
+    clash = tmp_path / "clash.yaml"
+    clash.write_text("officials:\n"
+                     "  - {id: someone-else, name: Sergej Lawrow, country: RU, roles: "
+                     "[{role: economy_minister, country: RU, from: 2001-01-01, to: 2002-01-01}]}\n",
+                     encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, ["gazetteer", "check", str(clash)])
+    assert code == 1 and "clash.yaml:2" in err and "'Sergej Lawrow'" in err and "sergej-lawrow" in err
+
+
+def test_gazetteer_check_warns_about_overlapping_office_holders(tmp_path, monkeypatch, capsys):
+    two = tmp_path / "two.yaml"
+    two.write_text("officials:\n"
+                   "  - {id: a-a, name: Aa Aa, country: KE, roles: [{role: foreign_minister, country: KE, "
+                   "from: 2020-01-01, to: 2022-01-01}]}\n"
+                   "  - {id: b-b, name: Bb Bb, country: KE, roles: [{role: foreign_minister, country: KE, "
+                   "from: 2021-01-01, to: 2023-01-01}]}\n", encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, ["gazetteer", "check", str(two)])
+    assert code == 0 and "warning:" in err and "two.yaml:2" in err and "two.yaml:3" in err
