@@ -1,6 +1,6 @@
 """Evaluation on annotated documents: the format of docs/annotation.md, scores, error listing.
 
-    entityx evaluate examples/annotated --split test [--json OUT] [--errors]
+    entityx evaluate examples/annotated --split test [--json OUT] [--errors] [--record FILE]
     python -m entityx.evaluate examples/annotated --split dev
 
 Scores are flat dicts in the style of ``spacy.scorer`` (``ents_p``/``ents_r``/``ents_f``,
@@ -429,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every error with its sentence")
     parser.add_argument("--no-baseline", action="store_true", help="skip the gazetteer-match baseline")
     parser.add_argument("--base", default="auto", help="auto | blank | installed spaCy pipeline")
+    parser.add_argument("--record", help="write the headline figures here (the regression guard's record)")
     args = parser.parse_args(argv)
     from .api import load
 
@@ -450,6 +451,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print()
         print(format_errors(result["errors"]))
+    if args.record:
+        record = {key: round(result["report"][key], 4) for key in HEADLINE}
+        Path(args.record).write_text(json.dumps({"split": args.split, "documents": len(docs), "figures": record},
+                                                indent=1) + "\n", encoding="utf-8")
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps({"documents": len(docs), "split": args.split, "systems": rows,
