@@ -147,6 +147,7 @@ class EventAssembler(GazetteerComponent):
         self.needs_destination = words("needs_destination")
         self.separable = [(frozenset(s["heads"]), s["particle"]) for s in t.get("separable_verbs", [])]
         self.separable_heads = frozenset(h for heads, _ in self.separable for h in heads)
+        self.visit_noun_words = frozenset(w for forms in t.get("visit_nouns", {}).values() for w in forms)
         self.host_verbs = words("host_verbs")
         self.host_cues = words("host_cues")
         self.meeting_verbs = words("meeting_verbs")
@@ -197,6 +198,7 @@ class EventAssembler(GazetteerComponent):
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
         _apply_frames(events, frames)
+        events = [e for e in events if e.country]  # a trip to nowhere known is no event
         speaker = self._briefing_speaker(readings, mentions)
         doc._.entityx_events = [self._to_event(view, e, on, speaker) for e in events]
         return doc
@@ -361,6 +363,12 @@ class EventAssembler(GazetteerComponent):
                 country, city = earlier.country, earlier.city
         if country is None and receiver is not None:
             country = receiver[0]["person"]["country"]
+        if country is None and "summit" in kinds:
+            # "haben ihre Teilnahme bestätigt": the summit announced before
+            summit_before = [f for f in frames if f.get("summit")] + [
+                {"country": m.country, "city": m.city} for m in previous if m.summit and m.country]
+            if summit_before:
+                country, city = summit_before[-1]["country"], summit_before[-1]["city"]
         if country is None and persons and strong - {"summit"}:
             others = [p for p in persons[1:] if p["person"]["country"]
                       and p["person"]["country"] != persons[0]["person"]["country"]]
@@ -477,10 +485,15 @@ class EventAssembler(GazetteerComponent):
                     score = max(score, 3.0 - rank * 0.2 - (len(window) - 1 - window[::-1].index(prep)) * 0)
             if window and window[-1] in self.origin_preps:
                 score = -1
+            if "weiter" in window:
+                score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
                 score = -0.5  # "Russlands Außenminister" is not a destination
             if span.start in objects:
                 score = 3.5
+            if span.end + 1 < len(view.text) and view.text[span.end] == "-" and \
+                    view.text[span.end + 1] in self.visit_noun_words:
+                score = 3.0  # "Moskau-Besuch", "China-Reise"
             distance = abs(span.start - trigger_at)
             ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
         ranked.sort(key=lambda r: -r[0])
@@ -490,7 +503,8 @@ class EventAssembler(GazetteerComponent):
                 if country == ranked[0][1] and city and score > -0.5:
                     ranked[0] = (ranked[0][0], country, city, ranked[0][3])
                     break
-        return [r for r in ranked if r[0] > -0.5]
+        # a place without "nach"/"in"/... ("zwischen Baku und Jerewan", "gegen Russland") is no destination
+        return [r for r in ranked if r[0] >= 1.0]
 
     def _choose_host(self, view: _View, hosts: list[dict[str, Any]],
                      receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
