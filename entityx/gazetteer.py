@@ -184,6 +184,10 @@ def _validate_official(c: _Checker, known_roles: set[str] | None) -> dict[str, A
         "surnames": surnames,
         "roles": tenures,
         "source": c.text("source", required=False),
+        # may the surname alone ("Lawrow sagte") name this person without a title or full name
+        # earlier in the text? Generated worldwide lists set false: their surnames are rarely
+        # used alone in German news and often collide with words ("Man", "Sall")
+        "surname_alone": bool(c.entry.get("surname_alone", True)),
     }
 
 

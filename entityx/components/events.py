@@ -168,6 +168,7 @@ class EventAssembler(GazetteerComponent):
         self.destination_preps = list(t.get("destination_preps", []))
         self.origin_preps = words("origin_preps")
         self.arrival_words = words("arrival_words")
+        self.paying_verbs = words("paying_verbs")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
 
@@ -209,10 +210,12 @@ class EventAssembler(GazetteerComponent):
         starts_paragraph = _starts_paragraph(view, sent.start)
         aside = set(range(sent.start, sent.start + self._dateline_length(view, sent, starts_paragraph)))
         reporting = self._reporting_region(view, sent.start, sent.end)
-        persons, reporters = [], []
+        persons, reporters, unresolved = [], [], []
         for span in sorted(spans.get("OFFICIAL", []) + spans.get("ROLE", []), key=lambda s: s.start):
             person = _person(span)
             if person is None:
+                if span.label_ == "ROLE" and span.start not in reporting:
+                    unresolved.append({"start": span.start, "end": span.end, "role_key": attrs_of(span).get("role_key")})
                 continue
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
@@ -224,6 +227,7 @@ class EventAssembler(GazetteerComponent):
             "aside": aside,
             "reporting": reporting,
             "persons": _dedupe_entries(persons),
+            "unresolved_roles": unresolved,
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                        if s.start not in aside and s.start not in reporting],
@@ -256,7 +260,7 @@ class EventAssembler(GazetteerComponent):
         """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte')."""
         region: set[int] = set()
         texts = view.text[first:last]
-        if not any(t in self.reporting_verbs for t in texts):
+        if not any(t in self.reporting_verbs or t == "Angaben" for t in texts):
             return region
         n = len(texts)
         quotes = (",", '"', "“", "”", "«", "»")
@@ -265,6 +269,12 @@ class EventAssembler(GazetteerComponent):
             if text == "zufolge" and k:
                 # "Ihr zufolge", "Sacharowa zufolge": the few words before it
                 region.update(first + j for j in range(max(0, k - 4), k + 1) if texts[j] not in CLAUSE_BREAKS)
+            elif text == "Angaben" and k and texts[k - 1].lower() == "nach":
+                # "nach Angaben Peskows", "nach Angaben des Kremls"
+                stop = k + 1
+                while stop < min(n, k + 5) and (texts[stop][:1].isupper() or texts[stop] in ("des", "der", "von", "aus")):
+                    stop += 1
+                region.update(range(first + k - 1, first + stop))
             elif text in ("laut", "Laut"):
                 region.update(first + j for j in range(k, min(n, k + 6)) if texts[j] not in CLAUSE_BREAKS)
             elif text in self.reporting_verbs:
@@ -338,13 +348,28 @@ class EventAssembler(GazetteerComponent):
             return []
 
         visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")]
+        if "noun" in kinds and not self.paying_verbs.isdisjoint(words):
+            # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
+            visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
         places = self._rank_places(view, reading, trigger_at, visit_verbs)
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
-            if not places or not reading["persons"]:
+            if not reading["persons"]:
                 return []
+            if not places:
+                if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
+                    return []
+                kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
         persons = list(reading["persons"])
+        if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
+            # "der Präsident" with no country, after a trip of a president: that visitor
+            last = previous[-1].visitor
+            for role in reading["unresolved_roles"]:
+                if role["role_key"] and role["role_key"] == last.get("role_key") and \
+                        all(_key(p["person"]) != _key(last) for p in persons):
+                    persons.append({"person": last, "start": role["start"], "end": role["end"]})
+            persons.sort(key=lambda p: p["start"])
         if not persons:
             persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
@@ -352,9 +377,16 @@ class EventAssembler(GazetteerComponent):
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
-            # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive)
+            # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive) /
+            # "wo ihn Präsident Raisi empfing" (the person right before the verb in its clause)
             passive = [p for p in persons if _after_word(view, p["start"], {"von", "vom"})]
-            receiver = (passive[0], 1) if passive else (persons[0], 2)
+            verb = next(i for i, kind, _ in triggers if kind == "host")
+            left = verb
+            while left > reading["start"] and view.text[left - 1] not in CLAUSE_BREAKS:
+                left -= 1
+            before = [p for p in persons if left <= p["start"] < verb]
+            after = [p for p in persons if p["start"] > verb]
+            receiver = (passive[0], 1) if passive else ((before or after or persons)[-1 if before else 0], 2)
         if country is None and previous:
             # a later sentence about the same trip ("war von Lukaschenko empfangen worden")
             keys = {_key(p["person"]) for p in persons}
@@ -378,7 +410,8 @@ class EventAssembler(GazetteerComponent):
         persons = [dict(p, person=dict(p["person"], country=country))
                    if p["person"]["country"] is None and country and _after_word(view, p["start"], {"mit", "von"})
                    else p for p in persons]
-        hosts = [p for p in persons if country is not None and p["person"]["country"] == country]
+        destinations = {country} | {c for c, _ in also}
+        hosts = [p for p in persons if country is not None and p["person"]["country"] in destinations]
         visitors = [p for p in persons if p not in hosts]
         if not visitors and previous and not reading["persons"] and "noun" in kinds:
             # "Der Besuch wurde verschoben": the trip of the last mention
@@ -391,8 +424,8 @@ class EventAssembler(GazetteerComponent):
         visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
         if visitors and not summit:
             visitors = _coordinated(view, visitors, reading["title_tokens"])
-        visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] != country]
-        host, host_rank = self._choose_host(view, hosts, receiver)
+        visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
+        host, host_rank = self._choose_host(view, [h for h in hosts if h["person"]["country"] == country], receiver)
         start, end, range_given = self._dates(reading, trigger_at)
         if start and start == end and not self.arrival_words.isdisjoint(words):
             end = None  # "ist gestern eingetroffen": the arrival day starts the visit
@@ -416,6 +449,10 @@ class EventAssembler(GazetteerComponent):
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
             ))
         return out
+
+    def _recent_summit(self, frames: list[dict[str, Any]], previous: list[_Mention], number: int) -> bool:
+        recent = [f["sentence"] for f in frames if f.get("summit")] + [m.sentence for m in previous if m.summit]
+        return bool(recent) and number - max(recent) <= self.max_context_sentences
 
     def _negated(self, view: _View, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
         """Every trigger has a negation in its clause ("reist nicht", "kein Besuch")."""
@@ -462,12 +499,21 @@ class EventAssembler(GazetteerComponent):
         preps = self.destination_preps
         objects = set()
         for verb in visit_verbs:
-            for span in reading["places"]:
-                if span.start > verb and not any(t in CLAUSE_BREAKS for t in view.text[verb:span.start]):
-                    window = view.lower[max(span.start - 2, verb + 1):span.start]
-                    if not set(window) & (set(preps) | self.origin_preps):
-                        objects.add(span.start)
-                    break
+            if view.lower[verb].startswith("besuch") and view.text[verb][:1].islower():
+                # "besucht Scholz am 15. September Usbekistan": the first place after the verb
+                for span in reading["places"]:
+                    if span.start > verb and not any(t in CLAUSE_BREAKS for t in view.text[verb:span.start]):
+                        window = view.lower[max(span.start - 2, verb + 1):span.start]
+                        if not set(window) & (set(preps) | self.origin_preps):
+                            objects.add(span.start)
+                        break
+            else:
+                # "Deutschland und Frankreich offizielle Besuche abstatten": places before the noun
+                for span in reversed(reading["places"]):
+                    if span.end <= verb and not any(t in CLAUSE_BREAKS for t in view.text[span.end:verb]):
+                        window = view.lower[max(span.start - 2, reading["start"]):span.start]
+                        if not set(window) & (set(preps) | self.origin_preps):
+                            objects.add(span.start)
         for span in reading["places"]:
             attrs = attrs_of(span)
             country = attrs.get("country")

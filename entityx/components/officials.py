@@ -369,6 +369,10 @@ class OfficialTagger(GazetteerComponent):
         supported = role is not None or _role_word_before(doc, start)
         if not supported and (text in self.common_words or _stem(text) in self.common_words):
             return None, []
+        if not supported:
+            ids = {i for i in ids if self.data["officials"][i].get("surname_alone", True)}
+            if not ids:
+                return None, []
         if not supported and not doc[start].is_sent_start and not _capitalised_name(doc[start]):
             return None, []
         decided = self._decide(ids, on, role)

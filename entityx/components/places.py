@@ -5,8 +5,9 @@ Spans added to ``doc.spans["entityx"]``:
 - NAT  a country adjective in any inflection ("belarussischen"); attrs {country}
 - LANDMARK  "Kreml", "Élysée-Palast"; attrs {country, city}
 
-A country adjective before "Hauptstadt" ("in der belarussischen Hauptstadt") names the capital;
-like a landmark it is a destination hint (LANDMARK), not an entity.
+A country adjective before "Hauptstadt" ("in der belarussischen Hauptstadt") names the capital,
+before another place noun ("auf der indonesischen Insel Bali") at least the country; like a
+landmark it is a destination hint (LANDMARK), not an entity.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from spacy.tokens import Doc
 
 from ..spans import add_span
 
-CAPITAL_WORDS = frozenset(["Hauptstadt", "Metropole"])
+PLACE_NOUNS = frozenset(["Hauptstadt", "Insel", "Stadt", "Hafenstadt", "Küstenstadt", "Metropole", "Provinz",
+                         "Region", "Grenzstadt", "Millionenstadt", "Kurort", "Urlaubsort", "Badeort"])
 from .base import GazetteerComponent
 
 
@@ -71,10 +73,13 @@ class PlaceTagger(GazetteerComponent):
                 continue
             taken.add((start, end, label))
             add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
-            if label == "NAT" and end < len(doc) and doc[end].text == "Hauptstadt":
-                capital = self._capitals.get(attrs["country"])
+            if label == "NAT" and end < len(doc) and doc[end].text in PLACE_NOUNS:
+                # a description, not a name: a destination hint like a landmark, not an entity
+                capital = self._capitals.get(attrs["country"]) if doc[end].text == "Hauptstadt" else None
                 if capital is not None:
-                    # a description, not a name: a destination hint like a landmark, not an entity
                     add_span(doc, start, end + 1, "LANDMARK", kb_id=capital["id"], attrs={
                         "country": capital["country"], "city": capital["id"]})
+                else:  # "auf der indonesischen Insel Bali", "in der chinesischen Hafenstadt"
+                    add_span(doc, start, end + 1, "LANDMARK", kb_id=attrs["country"], attrs={
+                        "country": attrs["country"], "city": ""})
         return doc

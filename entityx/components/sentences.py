@@ -58,8 +58,8 @@ class NewsSentenceSplitter:
             if boundary or token.text not in CLOSING:
                 after_end = False
             line_break = blank_line = False
-            if token.text in SENTENCE_END and not _ordinal_or_initial(token, previous):
-                after_end = True
+            if (token.text in SENTENCE_END and not _ordinal_or_initial(token, previous)) or YEAR_AND_PERIOD.match(token.text):
+                after_end = True  # ... also "im Jahr 2023." (the tokenizer keeps the period)
             previous = token
         doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps as spaCy expects
         return doc
@@ -73,6 +73,7 @@ class NewsSentenceSplitter:
 
 
 ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")
+YEAR_AND_PERIOD = re.compile(r"^(1[89]|20)\d\d\.$")
 
 
 def _ordinal_or_initial(token, previous) -> bool:
