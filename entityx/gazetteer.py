@@ -204,7 +204,8 @@ def _validate_role(c: _Checker, key: str) -> dict[str, Any]:
     for code, lab in by_country.items():
         if code == LINE:
             continue
-        c.country("label_by_country", value=code)
+        if not (ISO2_RE.match(str(code)) or ID_RE.match(str(code))):
+            c.fail(f"label_by_country keys must be ISO2 codes or organization ids, got {code!r}")
         if not isinstance(lab, dict) or not isinstance(lab.get("m"), str):
             c.fail(f"label_by_country.{code} must be a mapping {{m: ..., f: ...}}")
         clean_by_country[code] = {"m": lab["m"], "f": lab.get("f", lab["m"])}
@@ -470,7 +471,7 @@ def tenure_at(official: dict[str, Any], on: dt.date, *, role: str | None = None,
     for tenure in official["roles"]:
         if role and tenure["role"] != role:
             continue
-        if country and tenure["country"] != country:
+        if country and (tenure.get("org") or tenure["country"]) != country:
             continue
         start = parse_date(tenure["from"]) or dt.date.min
         end = parse_date(tenure["to"]) or dt.date.max

@@ -21,6 +21,7 @@ with their candidates kept in the span's attrs rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ from ..linking import Linker, NameIndex
 from ..spans import add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
+ISO2 = re.compile(r"^[A-Z]{2}$")
 FUNCTION_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen sein seine seinem seinen seiner ihr "
     "ihre ihrem ihren ihrer dessen deren".split()
@@ -246,7 +248,9 @@ class OfficialTagger(GazetteerComponent):
                 "role_key": role_key,
                 "role": role_label(self.data["roles"], role_key, country,
                                    officials[holder]["gender"] if holder else "m"),
-                "country": country,
+                # an organization's office ("UN-Generalsekretär"): the holder's own country
+                "country": country if country is None or ISO2.match(country) else (
+                    officials[holder]["country"] if holder else None),
                 "holder": officials[holder]["name"] if holder else None,
                 "title": m.title,
             }
@@ -414,14 +418,18 @@ class OfficialTagger(GazetteerComponent):
         official = self.data["officials"][official_id]
         tenure = tenure_at(official, on)
         if tenure is not None:
-            role_key, country = tenure["role"], tenure["country"]
+            # an office of an organization (UN Secretary-General) is labelled by the organization,
+            # while the person's country stays their own
+            role_key, office, country = tenure["role"], tenure.get("org") or tenure["country"], tenure["country"]
         elif role is not None and role.role_key not in self._counterpart_roles:
-            role_key, country = role.role_key, role.country or official["country"]
+            role_key, office, country = role.role_key, role.country, role.country
         else:
-            role_key, country = None, official["country"]
+            role_key, office, country = None, None, None
+        if country is not None and not ISO2.match(country):
+            country = None  # a role description named an organization, not a country
         return {
             "name": official["name"],
-            "role": role_label(self.data["roles"], role_key, country, official["gender"]) if role_key else None,
+            "role": role_label(self.data["roles"], role_key, office, official["gender"]) if role_key else None,
             "role_key": role_key,
             "country": country or official["country"],
             "candidates": [],

@@ -42,6 +42,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import anchors as a
+from .anchors import Starts
 from .vocabulary import Vocabulary
 
 # Kinds of pattern; normalize.py has one function per kind.
@@ -90,6 +92,8 @@ class Grammar:
         == 1``, ``meaning["ordinals"]["viert"] == 4`` (stems of ordinals and deictic words).
     vocabulary (Vocabulary): the vocabulary itself, for the numbers (part bounds, seasons).
     open_range (re.Pattern[str]): finds an open-range preposition at the end of a text.
+    starts (tuple[Starts, ...]): for each pattern, the anchor words its matches start at or
+        after (anchors.py), so the tagger can skip text where it cannot match.
     """
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -99,6 +103,7 @@ class Grammar:
     meaning: Mapping[str, Mapping[str, Any]]
     vocabulary: Vocabulary
     open_range: re.Pattern[str]
+    starts: tuple[Starts, ...]
 
 
 def compile_grammar(vocabulary: Vocabulary) -> Grammar:
@@ -135,25 +140,37 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
     right = rf"{weekday_prefix('rwd')}(?P<rd>{_DAY})(?:{named('r')}|{numeric('r', '?')})"
     iso = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
     years = rf"(?P<y1>(?:19|20)\d\d)\s*{dash}\s*(?P<y2>(?:19|20)\d\d)"
+    # Where matches start (anchors.py): at a day number or a weekday before it ...
+    day_first = Starts(at=(a.DIGIT, a.WEEKDAY_FORM), needs=((a.DIGIT,),))
     patterns = (
-        (SINGLE_DAY, rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){named('')}"),
+        (
+            SINGLE_DAY,
+            rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){named('')}",
+            Starts(at=(a.DIGIT, a.WEEKDAY_FORM), needs=((a.DIGIT,), (a.MONTH,))),
+        ),
         # "am ersten Juni", "am Ersten Mai 2024"
         (
             SINGLE_DAY,
             (rf"{_WORD_START}{weekday_prefix('wd')}(?P<od>(?i:{_alternation(ordinal_stems)}){_ENDING})"
              rf"\s+(?P<mn>{month})(?:\s+(?P<y>\d{{4}})(?!\d))?"),
+            Starts(at=(a.WEEKDAY_FORM,), before=((a.MONTH, 1),)),
         ),
-        (SINGLE_DAY, rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){numeric('', '')}"),
-        (SINGLE_DAY, rf"(?<![\w.,:/-]){iso}(?!\d|[-.,/]\d)"),
-        (MONTH_YEAR, rf"(?<!\w)(?P<mn>{month})\s+(?P<y>\d{{4}})(?!\d|[.,]\d)"),
-        (RANGE, rf"{_START}{weekday_prefix('wd')}{left}(?P<conn>{connector}){right}"),
+        (SINGLE_DAY, rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){numeric('', '')}", day_first),
+        (SINGLE_DAY, rf"(?<![\w.,:/-]){iso}(?!\d|[-.,/]\d)", Starts(at=(a.DIGIT,))),
+        (
+            MONTH_YEAR,
+            rf"(?<!\w)(?P<mn>{month})\s+(?P<y>\d{{4}})(?!\d|[.,]\d)",
+            Starts(at=(a.MONTH,), needs=((a.DIGIT,),)),
+        ),
+        (RANGE, rf"{_START}{weekday_prefix('wd')}{left}(?P<conn>{connector}){right}", day_first),
         # "2022-2023", not glued to another dash or number (phone numbers, "2022-2023-2024").
-        (YEARS, rf"{_START}{after_no_dash}{years}(?!\d|[.,/]\d|{dash})"),
+        (YEARS, rf"{_START}{after_no_dash}{years}(?!\d|[.,/]\d|{dash})", Starts(at=(a.DIGIT,))),
     )
     patterns += _relative_patterns(vocabulary, connector)
     open_forms = [f for forms in vocabulary.open_ranges.values() for f in forms]
     return Grammar(
-        patterns=tuple((kind, re.compile(pattern)) for kind, pattern in patterns),
+        patterns=tuple((kind, re.compile(pattern)) for kind, pattern, _ in patterns),
+        starts=tuple(starts for _, _, starts in patterns),
         month_numbers={
             form.casefold(): number for number, forms in vocabulary.months for form in forms
         },
@@ -205,7 +222,9 @@ def _meaning(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
     }
 
 
-def _relative_patterns(vocabulary: Vocabulary, connector: str) -> tuple[tuple[str, str], ...]:
+def _relative_patterns(
+    vocabulary: Vocabulary, connector: str
+) -> tuple[tuple[str, str, Starts], ...]:
     """Patterns for expressions that need the document date (or are durations)."""
     v = vocabulary
 
@@ -259,39 +278,51 @@ def _relative_patterns(vocabulary: Vocabulary, connector: str) -> tuple[tuple[st
     one_word_numbers = [forms[0] for _, forms in sorted(v.number_words.items())]
     relative_days = either_case(f for forms in v.relative_days.values() for f in forms)
 
+    def after(*units_: str, words: int = 1) -> Starts:
+        # The match starts ``words`` words before a unit noun ("in zwei Wochen": 2).
+        return Starts(before=tuple((a.unit(u), words) for u in units_))
+
+    count_unit_names = ("day", "week", "month", "year")
+    weekday_starts = Starts(at=(a.WEEKDAY_NAME,), before=((a.WEEKDAY_NAME, 1),))
     return (
         (
             RELATIVE_DAY,
             (rf"{_WORD_START}(?P<rd>{alt(f for f in relative_days if f != 'Morgen')})"
              rf"(?:\s+(?P<dp>{day_part}))?{_WORD_END}"),
+            Starts(at=(a.RELATIVE_DAY_WORD,)),
         ),
         (
             DAY_ADJECTIVE,
             (rf"{_WORD_START}(?P<ra>{alt(either_case(f for forms in v.relative_day_adjectives.values() for f in forms))})"
              rf"\s+(?:(?P<wd>{weekday})|{units('day', number='singular')}){_WORD_END}"),
+            Starts(at=(a.DAY_ADJECTIVE_WORD,)),
         ),
         (
             WEEKDAY,
             (rf"{_WORD_START}(?:{deixis('dx')}\s+)?(?P<wd>{weekday})(?P<dpc>{day_part_compound})?"
              rf"(?:\s+(?P<dp>{day_part}))?(?:\s+{deixis('wdx')}\s+{units('week', number='singular')})?"
              rf"{_WORD_END}"),
+            weekday_starts,
         ),
         (
             WEEKDAY_RANGE,
             (rf"{_WORD_START}(?:{deixis('dx')}\s+)?(?P<wd>{weekday})(?P<conn>{connector})"
              rf"(?P<rwd>{weekday}){_WORD_END}"),
+            weekday_starts,
         ),
         (
             DEICTIC,
             (rf"{_WORD_START}{deixis('dx')}\s+"
              rf"(?P<unit>{units('day', number='plural')}|{units('week', 'weekend', 'month', 'quarter', 'half_year', 'year')})"
              rf"{_WORD_END}"),
+            after("day", "week", "weekend", "month", "quarter", "half_year", "year"),
         ),
-        (DEICTIC, rf"{_WORD_START}(?P<prev>{previous}){_WORD_END}"),
+        (DEICTIC, rf"{_WORD_START}(?P<prev>{previous}){_WORD_END}", Starts(at=(a.PREVIOUS,))),
         (
             DEICTIC,
             (rf"{_WORD_START}(?:[Aa]m|[Zz]um|übers|[Ss]eit|[Bb]is)\s+"
              rf"(?P<x>(?P<unit>{units('weekend', number='singular')})){_WORD_END}"),
+            after("weekend"),
         ),
         (
             PART,
@@ -300,52 +331,73 @@ def _relative_patterns(vocabulary: Vocabulary, connector: str) -> tuple[tuple[st
              rf"|(?:(?P<art>des|der)\s+)?(?:{deixis('dx')}\s+)?(?P<unit>{part_units})"
              rf"(?:\s+(?P<uy>{_YEAR4}))?"
              rf"|(?:des\s+|der\s+)?(?P<prev>{previous})){_WORD_END}"),
+            Starts(at=(a.PART_WORD,)),
         ),
         (
             PART,
             (rf"{_WORD_START}(?P<pc>{alt(f for forms in v.part_compounds.values() for f in forms)})"
              rf"(?P<part2>{alt(f.casefold() for forms in v.period_parts.values() for f in forms)})"
              rf"(?:\s+(?P<y>{_YEAR4}))?{_WORD_END}"),
+            Starts(at=(a.PART_COMPOUND,)),
         ),
         (
             MONTH_NAME,
             (rf"{_WORD_START}(?:(?P<pre>{month_prepositions})\s+)(?P<x>(?P<mn>{strict_month})"
              rf"(?:\s+{year_ref('g')})?){_WORD_END}"),
+            Starts(before=((a.MONTH, 1),)),
         ),
-        (MONTH_NAME, rf"{_WORD_START}(?P<mn>{month})\s+{year_ref('g')}{_WORD_END}"),
+        (
+            MONTH_NAME,
+            rf"{_WORD_START}(?P<mn>{month})\s+{year_ref('g')}{_WORD_END}",
+            Starts(at=(a.MONTH,), needs=((a.unit("year"), a.PREVIOUS),)),
+        ),
         (
             MONTH_RANGE,
             (rf"{_WORD_START}(?:(?P<pre>[Vv]on|[Zz]wischen|[Ii]m)\s+)?(?P<x>(?P<lmn>{strict_month})"
              rf"(?P<conn>{connector})(?P<rmn>{strict_month}){year_after('g')}){_WORD_END}"),
+            Starts(at=(a.MONTH,), before=((a.MONTH, 1),)),
         ),
         (
             SEASON,
             (rf"{_WORD_START}(?:(?P<pre>{month_prepositions})\s+)?(?P<x>(?:{deixis('dx')}\s+)?"
              rf"(?P<season>{alt(f for forms in v.seasons.values() for f in forms)}){year_after('g')})"
              rf"{_WORD_END}"),
+            Starts(at=(a.SEASON_WORD,), before=((a.SEASON_WORD, 1), (a.SEASON_WORD, 2))),
         ),
         (
             QUARTER,
             (rf"{_WORD_START}(?:(?P<ord>(?i:{alt(quarter_stems)}){_ENDING})|(?P<ordd>[1-4])\.)\s+"
              rf"(?P<unit>{units('quarter', 'half_year', number='singular')}){year_after('g')}{_WORD_END}"),
+            after("quarter", "half_year"),
         ),
-        (QUARTER, rf"{_WORD_START}Q(?P<qn>[1-4])\s*/?\s*(?P<y>{_YEAR4}){_WORD_END}"),
+        (
+            QUARTER,
+            rf"{_WORD_START}Q(?P<qn>[1-4])\s*/?\s*(?P<y>{_YEAR4}){_WORD_END}",
+            Starts(at=(a.QUARTER_CODE,)),
+        ),
         (
             OFFSET,
             (rf"{_WORD_START}(?P<dir>[Ii]n|[Vv]or)\s+(?P<n>{numbers})\s+(?P<unit>{count_units})"
              rf"{_WORD_END}"),
+            after(*count_unit_names, words=2),
         ),
-        (DURATION, rf"{_WORD_START}(?P<n>{numbers})\s+(?P<unit>{count_units}){_WORD_END}"),
+        (
+            DURATION,
+            rf"{_WORD_START}(?P<n>{numbers})\s+(?P<unit>{count_units}){_WORD_END}",
+            after(*count_unit_names),
+        ),
         (
             DURATION,
             (rf"{_WORD_START}(?P<n>\d{{1,2}}-?|(?i:{alt(one_word_numbers)}))"
              rf"(?P<adj>{alt(f for forms in v.duration_adjectives.values() for f in forms)})"
              rf"{_ENDING}?{_WORD_END}"),
+            Starts(at=(a.DIGIT, a.COUNT_ADJECTIVE)),
         ),
         (
             VAGUE,
             (rf"{_WORD_START}(?P<vague>{alt(either_case(f for forms in v.vague.values() for f in forms))})"
              rf"{_WORD_END}"),
+            Starts(at=(a.VAGUE_WORD,), before=a.vague_tails(v)),
         ),
     )
 

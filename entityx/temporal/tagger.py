@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import normalize, relative
+from .anchors import Prefilter
 from .expression import END_ONLY, START_ONLY, TemporalExpression
 from .grammar import compile_grammar
 from .tense import TenseReader
@@ -33,6 +34,8 @@ class DateTagger:
         self.vocabulary = load_vocabulary(vocabulary_path)
         self._grammar = compile_grammar(self.vocabulary)
         self._tense = TenseReader(self.vocabulary.tense)
+        self._prefilter = Prefilter(self.vocabulary, self._grammar.starts)
+        self._start_only = frozenset(f.casefold() for f in self.vocabulary.open_ranges["start_only"])
 
     def find(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
         """Return the expressions in ``text``, sorted by start, not overlapping.
@@ -53,24 +56,67 @@ class DateTagger:
         if isinstance(anchor, datetime):
             anchor = anchor.date()
         context = normalize.Context(anchor, self._tense.reader(text))
-        candidates = [
+        candidates = self._candidates(text, context)
+        if candidates is None:
+            candidates = self._candidates_everywhere(text, context)
+        return [self._mark_open_end(text, e) for e in _longest_first(candidates)]
+
+    def _candidates(
+        self, text: str, context: normalize.Context
+    ) -> list[TemporalExpression] | None:
+        """The normalized matches of every pattern, in pattern order, then by position.
+
+        Each pattern is tried only where the anchor scan (anchors.py) says a match may start;
+        that finds exactly what ``finditer`` over the whole text finds. None when the scan
+        cannot be trusted for this text (then every position has to be tried).
+        """
+        starts = self._prefilter.candidates(text)
+        if starts is None:
+            return None
+        grammar = self._grammar
+        candidates = []
+        for index, positions in starts:
+            kind, pattern = grammar.patterns[index]
+            normalizer = _NORMALIZERS[kind]
+            match = pattern.match
+            end = 0
+            for position in positions:
+                if position < end:
+                    continue
+                found = match(text, position)
+                if found is None:
+                    continue
+                end = found.end()
+                if end == position:  # finditer would go on differently after an empty match
+                    return None
+                if (expression := normalizer(found, grammar, context)) is not None:
+                    candidates.append(expression)
+        return candidates
+
+    def _candidates_everywhere(
+        self, text: str, context: normalize.Context
+    ) -> list[TemporalExpression]:
+        """What ``_candidates`` returns, from every pattern tried at every position."""
+        return [
             expression
             for kind, pattern in self._grammar.patterns
             for match in pattern.finditer(text)
             if (expression := _NORMALIZERS[kind](match, self._grammar, context)) is not None
         ]
-        return [self._mark_open_end(text, e) for e in _longest_first(candidates)]
 
     def _mark_open_end(self, text: str, expression: TemporalExpression) -> TemporalExpression:
         """Add start_only/end_only when an open-range preposition stands right before."""
         if expression.granularity not in _OPEN_RANGE_GRANULARITIES:
             return expression
-        found = self._grammar.open_range.search(text, max(0, expression.start - 40), expression.start)
+        start = expression.start
+        # open_range ends in \s+\Z: nothing to find unless a space stands right before.
+        if not (start and text[start - 1].isspace()):
+            return expression
+        found = self._grammar.open_range.search(text, max(0, start - 40), start)
         if found is None:
             return expression
         words = " ".join(found.group().split()).casefold()
-        start_only = {f.casefold() for f in self.vocabulary.open_ranges["start_only"]}
-        flag = START_ONLY if words in start_only else END_ONLY
+        flag = START_ONLY if words in self._start_only else END_ONLY
         return dataclasses.replace(expression, flags=(*expression.flags, flag))
 
 

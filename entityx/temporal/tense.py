@@ -30,6 +30,10 @@ NONE = 0
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_][.!?])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ])|\n")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"„“”«»]|\s[-–—]\s")
 _WORD = re.compile(r"\w+")
+# On the reversed text, from a position back to the start of a clause: the last word before.
+_LAST_WORD_REVERSED = re.compile(r"\W*+(\w+)")
+# Where a sentence end may start: after . ! ? (the lookbehind of _SENTENCE_END) or at "\n".
+_SENTENCE_END_HINT = re.compile(r"[.!?\n]")
 # Generic participles ("getroffen", "gereist") count only next to an auxiliary; these words
 # look like participles but are not.
 _NOT_PARTICIPLES = frozenset(
@@ -64,46 +68,109 @@ class TenseReader:
 
     def direction_of_words(self, chunk: str, *, own_clause: bool = False) -> int:
         """FUTURE, PAST or NONE for a clause or sentence (reporting verbs: own clause only)."""
-        words = [w.casefold() for w in _WORD.findall(chunk)]
-        if any(w in self._future for w in words):
+        return self._direction({w.casefold() for w in _WORD.findall(chunk)}, own_clause)
+
+    def _direction(self, words: set[str], own_clause: bool) -> int:
+        """``direction_of_words`` for the set of casefolded words of a chunk."""
+        if not words.isdisjoint(self._future):
             return FUTURE
-        reported = any(w in self._reporting for w in words)
-        words = [w for w in words if w not in self._reporting]
-        if any(w in self._past for w in words) or (own_clause and reported):
+        reported = not words.isdisjoint(self._reporting)
+        if reported:
+            words = words - self._reporting
+        if not words.isdisjoint(self._past) or (own_clause and reported):
             return PAST
-        if any(w in self._auxiliaries for w in words) and any(
-            w in self._participles
-            or (w.startswith("ge") and len(w) > 5 and w.endswith(("t", "en"))
-                and w not in _NOT_PARTICIPLES)
-            for w in words
+        if not words.isdisjoint(self._auxiliaries) and (
+            not words.isdisjoint(self._participles)
+            or any(
+                w.startswith("ge") and len(w) > 5 and w.endswith(("t", "en"))
+                and w not in _NOT_PARTICIPLES
+                for w in words
+            )
         ):
             return PAST
         return NONE
 
 
 class TextTense:
-    """Directions for spans of one text (created per ``DateTagger.find`` call, when needed)."""
+    """Directions for spans of one text (created per ``DateTagger.find`` call, when needed).
+
+    A text has few sentences with dates and often several dates in one sentence, so the
+    sentence ends, each sentence's clause breaks and the directions of sentences and clauses
+    are computed once, on first use.
+    """
 
     def __init__(self, reader: TenseReader, text: str) -> None:
         self._reader = reader
         self._text = text
         self._ends: list[int] | None = None
+        self._reversed: str | None = None
+        # (first, last) of a sentence -> (ends of its breaks, starts of its breaks)
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        # (first, last) of a sentence or clause (absolute offsets) -> direction
+        self._clauses: dict[tuple[int, int], int] = {}
+        self._sentences: dict[tuple[int, int], int] = {}
 
     def direction(self, start: int, end: int) -> int:
         """The direction of the clause around text[start:end], else of its sentence."""
+        text = self._text
         if self._ends is None:
-            self._ends = [m.start() for m in _SENTENCE_END.finditer(self._text)]
+            self._ends = _sentence_ends(text)
         i = bisect.bisect_right(self._ends, start)
         first = self._ends[i - 1] if i else 0
-        last = self._ends[i] if i < len(self._ends) else len(self._text)
+        last = self._ends[i] if i < len(self._ends) else len(text)
         last = max(last, end)
-        sentence = self._text[first:last]
-        breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)]
-        clause_start = max([m.end() for m in breaks if m.end() <= start - first], default=0)
-        clause_end = min([m.start() for m in breaks if m.start() >= end - first], default=len(sentence))
-        before = _WORD.findall(sentence[clause_start : start - first])
-        if before and self._reader.points_back(before[-1]):
-            return PAST
-        clause = sentence[clause_start:clause_end]
-        in_clause = self._reader.direction_of_words(clause, own_clause=True)
-        return in_clause or self._reader.direction_of_words(sentence)
+        breaks = self._breaks.get((first, last))
+        if breaks is None:
+            found = list(_CLAUSE_BREAK.finditer(text, first, last))
+            breaks = self._breaks[first, last] = (
+                [m.end() for m in found], [m.start() for m in found]
+            )
+        break_ends, break_starts = breaks
+        # The last break that ends at or before the span, the first that starts at or after
+        # its end (ends and starts of non-overlapping matches both increase).
+        j = bisect.bisect_right(break_ends, start)
+        clause_start = break_ends[j - 1] if j else first
+        j = bisect.bisect_left(break_starts, end)
+        clause_end = break_starts[j] if j < len(break_starts) else last
+        if clause_start < start:
+            if self._reversed is None:
+                self._reversed = text[::-1]
+            size = len(text)
+            before = _LAST_WORD_REVERSED.match(self._reversed, size - start, size - clause_start)
+            if before is not None and self._reader.points_back(before.group(1)[::-1]):
+                return PAST
+        direction = self._clauses.get((clause_start, clause_end))
+        if direction is None:
+            direction = self._clauses[clause_start, clause_end] = self._reader.direction_of_words(
+                text[clause_start:clause_end], own_clause=True
+            )
+        if direction:
+            return direction
+        direction = self._sentences.get((first, last))
+        if direction is None:
+            direction = self._sentences[first, last] = self._reader.direction_of_words(
+                text[first:last]
+            )
+        return direction
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """``[m.start() for m in _SENTENCE_END.finditer(text)]``, trying only where a match can start.
+
+    A match starts right after . ! ? or at a line break; trying those positions in order and
+    going on after each match is what ``finditer`` does at every position.
+    """
+    ends = []
+    end = 0
+    match = _SENTENCE_END.match
+    for hint in _SENTENCE_END_HINT.finditer(text):
+        position = hint.start()
+        if hint.group() != "\n":
+            position += 1
+        if position < end:
+            continue
+        found = match(text, position)
+        if found is not None:
+            ends.append(position)
+            end = found.end()
+    return ends
