@@ -36,7 +36,19 @@ from ..linking import Linker, NameIndex
 from ..spans import add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
-ISO2 = re.compile(r"^[A-Z]{2}$")
+ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
+
+
+def _office(code: str | None) -> str | None:
+    """The key of an office: ISO2 country or organization id."""
+    return code[len(ORG_PREFIX):] if code and code.startswith(ORG_PREFIX) else code
+
+
+def _nation(code: str | None) -> str | None:
+    """The country of a role description, None when it names an organization's office."""
+    return None if code is None or code.startswith(ORG_PREFIX) else code
+
+
 FUNCTION_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen sein seine seinem seinen seiner ihr "
     "ihre ihrem ihren ihrer dessen deren".split()
@@ -220,7 +232,7 @@ class OfficialTagger(GazetteerComponent):
             unknown_surnames[doc[end - 1].text] = name
             found.append((start, end, None, {
                 "candidates": [], "unknown": True, "name": name,
-                "role": self._title_label(m), "role_key": m.role_key, "country": m.country,
+                "role": self._title_label(m), "role_key": m.role_key, "country": _nation(m.country),
             }))
         # later surname-only mentions of those unknown officials ("Mudavadi sagte ...")
         if unknown_surnames:
@@ -246,11 +258,10 @@ class OfficialTagger(GazetteerComponent):
             holder, role_key, country = self._resolve_role(doc, m, on, found)
             attrs = {
                 "role_key": role_key,
-                "role": role_label(self.data["roles"], role_key, country,
+                "role": role_label(self.data["roles"], role_key, _office(country),
                                    officials[holder]["gender"] if holder else "m"),
                 # an organization's office ("UN-Generalsekretär"): the holder's own country
-                "country": country if country is None or ISO2.match(country) else (
-                    officials[holder]["country"] if holder else None),
+                "country": _nation(country) or (officials[holder]["country"] if holder and country else None),
                 "holder": officials[holder]["name"] if holder else None,
                 "title": m.title,
             }
@@ -297,7 +308,7 @@ class OfficialTagger(GazetteerComponent):
             if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
                 country = country or attrs_of(before).get("country") or (
-                    before.kb_id_ if before.label_ == "ORG" else None)
+                    ORG_PREFIX + before.kb_id_ if before.label_ == "ORG" else None)
                 first = before.start
             description_end, after_country = self._country_after(doc, end, places)
             country = country or after_country
@@ -330,14 +341,14 @@ class OfficialTagger(GazetteerComponent):
             if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
                 return place.end, attrs_of(place)["country"]
             if place is not None and place.label_ == "ORG":
-                return place.end, place.kb_id_  # "Generalsekretär der Vereinten Nationen"
+                return place.end, ORG_PREFIX + place.kb_id_  # "Generalsekretär der Vereinten Nationen"
         return end, None
 
     def _title_label(self, m: _RoleMention) -> str:
         spec = self.data["roles"].get(m.role_key, {})
         if spec.get("counterpart"):
             return m.title
-        return role_label(self.data["roles"], m.role_key, m.country, "f" if m.title.endswith("in") else "m")
+        return role_label(self.data["roles"], m.role_key, _office(m.country), "f" if m.title.endswith("in") else "m")
 
     def _resolve_role(self, doc: Doc, m: _RoleMention, on: dt.date,
                       found: list[tuple[int, int, str | None, dict[str, Any]]]) -> tuple[str | None, str, str | None]:
@@ -354,14 +365,14 @@ class OfficialTagger(GazetteerComponent):
             role_key = tenure["role"]
         if m.country is None:
             return None, role_key, None
-        holder = self.offices.holder(role_key, m.country, on)
+        holder = self.offices.holder(role_key, _office(m.country), on)
         return (holder["id"] if holder else None), role_key, m.country
 
     # ------------------------------------------------------------------ deciding
     def _decide(self, ids: set[str], on: dt.date, role: _RoleMention | None) -> str | None:
         if role is None or role.role_key in self._counterpart_roles:
             return self.linker.decide(ids, on)
-        return self.linker.decide(ids, on, role_key=role.role_key, country=role.country)
+        return self.linker.decide(ids, on, role_key=role.role_key, country=_office(role.country))
 
     def _accept_surname(self, doc: Doc, start: int, end: int, ids: set[str], on: dt.date,
                         role: _RoleMention | None, mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
@@ -422,11 +433,9 @@ class OfficialTagger(GazetteerComponent):
             # while the person's country stays their own
             role_key, office, country = tenure["role"], tenure.get("org") or tenure["country"], tenure["country"]
         elif role is not None and role.role_key not in self._counterpart_roles:
-            role_key, office, country = role.role_key, role.country, role.country
+            role_key, office, country = role.role_key, _office(role.country), _nation(role.country)
         else:
             role_key, office, country = None, None, None
-        if country is not None and not ISO2.match(country):
-            country = None  # a role description named an organization, not a country
         return {
             "name": official["name"],
             "role": role_label(self.data["roles"], role_key, office, official["gender"]) if role_key else None,

@@ -163,18 +163,21 @@ class Prefilter:
         self._scan = re.compile(rf"(?<!\w)(?:\d|{_trie(whole)})")
         # On the reversed text: the starts of the 1st, 2nd, ... word before a position.
         self._back = re.compile(r"\W*(\w+)(?:\W*(\w+)(?:\W*(\w+))?)?")
-        # class -> the patterns that start at or after its hits
-        self._users: dict[str, frozenset[int]] = {name: frozenset() for name in (*classes, DIGIT)}
-        self._plan = []
+        # class -> (pattern index, k): the pattern may start at its hits (k = 0) or k words
+        # before them; pattern index -> the classes it needs (Starts.needs).
+        self._routes: dict[str, list[tuple[int, int]]] = {name: [] for name in (*classes, DIGIT)}
+        self._needs: list[tuple[frozenset[str], ...]] = []
         for index, spec in enumerate(self.starts):
             for name in (*spec.at, *(c for c, _ in spec.before), *(c for n in spec.needs for c in n)):
-                if name not in self._users:
+                if name not in self._routes:
                     raise ValueError(f"unknown anchor class {name!r}")
             if any(not 1 <= k <= self.MAX_BEFORE for _, k in spec.before):
                 raise ValueError(f"cannot look back that far: {spec.before}")
-            for name in (*spec.at, *(c for c, _ in spec.before)):
-                self._users[name] |= {index}
-            self._plan.append((spec.at, spec.before, tuple(frozenset(n) for n in spec.needs)))
+            for name in spec.at:
+                self._routes[name].append((index, 0))
+            for name, k in spec.before:
+                self._routes[name].append((index, k))
+            self._needs.append(tuple(frozenset(n) for n in spec.needs))
         alphabet = "".join(sorted({ch for word in entries for ch in word}))
         odd = _odd_characters(alphabet)
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
@@ -199,41 +202,48 @@ class Prefilter:
         if not found:
             return []
         present: dict[str, list[int]] = {}
-        users: set[int] = set()
         for key, positions in found.items():
             for name in self._classes.get(key, self._digit):
                 if name in present:
                     present[name].extend(positions)
                 else:
                     present[name] = list(positions)
-                    users.update(self._users[name])
+        wanted: dict[int, list[int]] = {}
         backward: dict[int, tuple[int, int, int]] = {}
         reversed_text = ""
         size = len(text)
-        result = []
-        for index in sorted(users):
-            at, before, needs = self._plan[index]
-            if needs and not all(not present.keys().isdisjoint(names) for names in needs):
-                continue
-            positions = []
-            for name in at:
-                if name in present:
-                    positions.extend(present[name])
-            for name, k in before:
-                if name not in present:
+        for name, positions in present.items():
+            for index, k in self._routes[name]:
+                starts = wanted.get(index)
+                if starts is None:
+                    starts = wanted[index] = []
+                if not k:
+                    starts.extend(positions)
                     continue
                 if not reversed_text:
                     reversed_text = text[::-1]
-                for position in present[name]:
-                    starts = backward.get(position)
-                    if starts is None:
-                        starts = backward[position] = self._words_before(
+                for position in positions:
+                    before = backward.get(position)
+                    if before is None:
+                        before = backward[position] = self._words_before(
                             reversed_text, size, position
                         )
-                    if starts[k - 1] >= 0:
-                        positions.append(starts[k - 1])
-            if positions:
-                result.append((index, sorted(set(positions))))
+                    if before[k - 1] >= 0:
+                        starts.append(before[k - 1])
+        result = []
+        for index in sorted(wanted):
+            needs = self._needs[index]
+            if needs:
+                for names in needs:
+                    if present.keys().isdisjoint(names):
+                        break
+                else:
+                    needs = ()
+                if needs:
+                    continue
+            starts = wanted[index]
+            if starts:
+                result.append((index, sorted(set(starts))))
         return result
 
     def _words_before(self, reversed_text: str, size: int, position: int) -> tuple[int, int, int]:
