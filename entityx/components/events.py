@@ -42,6 +42,7 @@ BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Presseko
 # Briefing summaries and press releases introduce each topic with a heading such as
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
+MAX_GAP_DAYS = 2  # mentions of one visitor in one country on days this close are one stay
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
 VISIT_TYPE_ORDER = ("state", "official", "working", "inaugural", "unspecified")
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -169,6 +170,8 @@ class EventAssembler(GazetteerComponent):
         self.origin_preps = words("origin_preps")
         self.arrival_words = words("arrival_words")
         self.paying_verbs = words("paying_verbs")
+        self.participation_nouns = words("participation_nouns")
+        self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
 
@@ -233,7 +236,8 @@ class EventAssembler(GazetteerComponent):
                        if s.start not in aside and s.start not in reporting],
             "orgs": spans.get("ORG", []),
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
-                      and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS],
+                      and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS
+                      and not _after_seit(view, s.start, sent.start)],
             "words": words,
             "nouns": spans.get("_nouns", []),
             "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(_text_of(view, sent.start, sent.end))),
@@ -311,7 +315,10 @@ class EventAssembler(GazetteerComponent):
             if text not in self.trigger_words:
                 continue
             if text in self.summit_nouns:
-                found.append((i, "summit", "unspecified"))
+                # "am Gipfel", "zum Gipfel", "ihre Teilnahme" - not "bezeichnete die Konferenz als ..."
+                window = view.lower[max(reading["start"], i - 3):i]
+                if text in self.participation_nouns or not self.summit_preps.isdisjoint(window):
+                    found.append((i, "summit", "unspecified"))
             elif text in self.host_verbs:
                 found.append((i, "host", "unspecified"))
             elif text in self.travel_verbs:
@@ -355,8 +362,8 @@ class EventAssembler(GazetteerComponent):
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
-            if not reading["persons"]:
-                return []
+            if not reading["persons"] and not (places and self._pronoun_subject(view, number, reading, previous, readings)):
+                return []  # "In Astana traf sie ...": a pronoun for the current visitor is enough
             if not places:
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
@@ -773,6 +780,10 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             target.city = m.city
         if m.start and (target.start is None or (m.range_given and not target.range_given)):
             target.start, target.end, target.range_given = m.start, m.end, m.range_given
+        elif m.start and target.start and not target.range_given:
+            # day-by-day mentions of one stay: the stay covers them all
+            days = sorted(d for d in (target.start, target.end, m.start, m.end) if d)
+            target.start, target.end = days[0], days[-1]
         if m.host and m.host_rank > target.host_rank:
             target.host, target.host_rank = m.host, m.host_rank
         target.summit = target.summit or m.summit
@@ -809,9 +820,16 @@ def _same_trip(a: _Mention, b: _Mention) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     if a.start and b.start:
+        # overlapping, or days close enough to be one stay told day by day ("landete am Mittwoch
+        # in Samarkand ... setzte am Donnerstag fort")
         a_end, b_end = a.end or a.start, b.end or b.start
-        return not (a_end < b.start or b_end < a.start)
+        gap = max(_days(b.start, a_end), _days(a.start, b_end))
+        return gap <= MAX_GAP_DAYS and (a.country == b.country or not (a.country and b.country))
     return True
+
+
+def _days(later: str, earlier: str) -> int:
+    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
 
 
 # ---------------------------------------------------------------------- helpers
@@ -888,6 +906,16 @@ def _clause_opener(lower: list[str], texts: list[str], k: int, word: str, reach:
 def _has_phrase(words: list[str], phrase: list[str]) -> bool:
     n = len(phrase)
     return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _after_seit(view: _View, start: int, first: int) -> bool:
+    """'seit seiner Amtsübernahme am 20. März': a date that anchors something else than the trip."""
+    for i in range(start - 1, max(first - 1, start - 6), -1):
+        if view.lower[i] == "seit":
+            return True
+        if view.text[i] in CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _after_word(view: _View, start: int, words: set[str]) -> bool:

@@ -104,13 +104,24 @@ def resolve_year(
         candidates.append((distance, year))
     if not candidates:
         return anchor.year
-    direction = context.direction(match)
+    # Reading the tense of the clause costs more than all the rest: read it only when the
+    # directions disagree (most dates fit the same year whatever the tense).
+    future = _pick_year(candidates, FUTURE, anchor.year)
+    if future == _pick_year(candidates, NONE, anchor.year) == _pick_year(
+        candidates, PAST, anchor.year
+    ):
+        return future
+    return _pick_year(candidates, context.direction(match), anchor.year)
+
+
+def _pick_year(candidates: list[tuple[int, int]], direction: int, anchor_year: int) -> int:
+    """The year for ``resolve_year``: candidates are (days from the anchor, year)."""
     low, high = _WINDOWS[direction]
     fitting = [year for distance, year in candidates if low <= distance <= high]
     if direction != PAST and fitting:
         return max(fitting)
     nearest = [c for c in candidates if c[1] in fitting] or candidates
-    return min(nearest, key=lambda c: (abs(c[0]), c[1] != anchor.year))[1]
+    return min(nearest, key=lambda c: (abs(c[0]), c[1] != anchor_year))[1]
 
 
 def _single_day(

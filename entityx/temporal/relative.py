@@ -282,7 +282,7 @@ def _deictic(
     if anchor is None:
         return _expression(match, "XXXX", None, None, granularity, [])
     if step is None:  # "am Wochenende": this week's, or the last one before a past verb
-        past = context.direction(match) == PAST and anchor.isoweekday() < 6
+        past = anchor.isoweekday() < 6 and context.direction(match) == PAST
         step = -1 if past else 0
     elif unit == "weekend" and step == 1 and anchor.isoweekday() < 6:
         step = 0  # "kommendes Wochenende" on a weekday: the one of this week
