@@ -420,6 +420,11 @@ class EventAssembler(GazetteerComponent):
         destinations = {country} | {c for c, _ in also}
         hosts = [p for p in persons if country is not None and p["person"]["country"] in destinations]
         visitors = [p for p in persons if p not in hosts]
+        if not visitors and hosts and previous:
+            # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
+            pronoun = self._pronoun_subject(view, number, dict(reading, persons=[]), previous, readings)
+            if pronoun and pronoun[0]["person"]["country"] not in destinations:
+                visitors = pronoun
         if not visitors and previous and not reading["persons"] and "noun" in kinds:
             # "Der Besuch wurde verschoben": the trip of the last mention
             last = previous[-1]
