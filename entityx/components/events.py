@@ -449,8 +449,14 @@ class EventAssembler(GazetteerComponent):
             return []
         status, explicit = self._status(reading, start, end, on)
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
+        stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
+            (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
+        stops += self._further_stops(view, reading, places, persons, country, start, on)
         out = []
-        for visitor, (country, city) in [(v, d) for v in visitors for d in [(country, city), *also]]:
+        for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
+                (v, stop) for v in visitors for stop in stops]:
+            if visitor["person"]["country"] == country:
+                continue
             out.append(_Mention(
                 sentence=number, visitor=visitor["person"], country=country, city=city,
                 start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
@@ -461,6 +467,51 @@ class EventAssembler(GazetteerComponent):
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
             ))
         return out
+
+    def _further_stops(self, view: _View, reading: dict[str, Any], places: list[tuple], persons: list[dict[str, Any]],
+                       country: str | None, start: str | None, on: dt.date | None) -> list[tuple]:
+        """Other trips in the same sentence, each in its own clause with its own place or date:
+        "Am 5. Februar waren Merkel und Hollande in Kiew ..., am 6. Februar verhandelten sie in
+        Moskau mit Putin"; "Am 9. Mai nahm er an der Parade teil, am 25. Mai am Gipfel"."""
+        main_clause = None
+        if places:
+            main_clause = self._clause_of(view, reading, places[0][3].start)
+        stops, seen = [], {(country, start)}
+        clauses = {}
+        for score, c, city, span in places[1:]:
+            clause = self._clause_of(view, reading, span.start)
+            if score >= 2.0 and c != country and clause != main_clause:
+                clauses.setdefault(clause, (c, city))
+        for span in reading["dates"]:
+            attrs = attrs_of(span)
+            if "day" not in str(attrs.get("granularity", "")) or not attrs.get("start_date"):
+                continue
+            clause = self._clause_of(view, reading, span.start)
+            if clause == main_clause or (start and abs(_days(attrs["start_date"], start)) <= MAX_GAP_DAYS):
+                continue
+            clauses.setdefault(clause, (country, None))
+        for clause, (c, city) in sorted(clauses.items()):
+            if c is None:
+                continue
+            dates = [s for s in reading["dates"] if clause[0] <= s.start < clause[1]]
+            first, last, is_range = self._dates(dict(reading, dates=dates), clause[0])
+            if (c, first) in seen or first is None and c == country:
+                continue
+            seen.add((c, first))
+            status, explicit = self._status(reading, first, last, on)
+            host = next((p for p in persons if p["person"]["country"] == c and clause[0] <= p["start"] < clause[1]), None)
+            stops.append((c, city, first, last, is_range, host, 1 if host else 0, status, explicit))
+        return stops
+
+    def _clause_of(self, view: _View, reading: dict[str, Any], position: int) -> tuple[int, int]:
+        """(start, end) token range of the comma/semicolon clause around a position."""
+        left = position
+        while left > reading["start"] and view.text[left - 1] not in (",", ";", ":"):
+            left -= 1
+        right = position
+        while right < reading["end"] and view.text[right] not in (",", ";", ":"):
+            right += 1
+        return left, right
 
     def _recent_summit(self, frames: list[dict[str, Any]], previous: list[_Mention], number: int) -> bool:
         recent = [f["sentence"] for f in frames if f.get("summit")] + [m.sentence for m in previous if m.summit]
