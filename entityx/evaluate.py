@@ -156,8 +156,8 @@ def _person_key(person: Any) -> str | None:
 
 
 def _name_tokens(name: str) -> set[str]:
-    return {t for t in re.sub(r"[^\w\s-]", " ", unicodedata.normalize("NFKD", name)).casefold().split()
-            if t and not unicodedata.combining(t[0])}
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return set(re.sub(r"[^\w\s-]", " ", plain).casefold().split())
 
 
 def same_person(gold: Any, predicted: Any) -> bool:

@@ -307,31 +307,35 @@ class EventAssembler(GazetteerComponent):
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"] if i not in skip]
-        if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]):
+        if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]) and \
+                self.trigger_words.isdisjoint(view.lower[reading["start"]:reading["start"] + 1]):
             return sorted(found)  # most sentences: no verb or summit trigger at all
         positions = [i for i in range(reading["start"], reading["end"]) if i not in skip]
         texts = [view.text[i] for i in positions]
+        # verbs are matched in lower case: "Erwartet werden ..." opens a sentence
+        lower = [t if t[:1].islower() or t in self.summit_nouns else t.lower() for t in texts]
         for position, (i, text) in enumerate(zip(positions, texts)):
-            if text not in self.trigger_words:
+            if text not in self.trigger_words and lower[position] not in self.trigger_words:
                 continue
             if text in self.summit_nouns:
                 # "am Gipfel", "zum Gipfel", "ihre Teilnahme" - not "bezeichnete die Konferenz als ..."
                 window = view.lower[max(reading["start"], i - 3):i]
                 if text in self.participation_nouns or not self.summit_preps.isdisjoint(window):
                     found.append((i, "summit", "unspecified"))
-            elif text in self.host_verbs:
+            elif lower[position] in self.host_verbs:
                 found.append((i, "host", "unspecified"))
-            elif text in self.travel_verbs:
-                found.append((i, "travel_weak" if text in self.needs_destination else "travel", "unspecified"))
-            elif text in self.separable_heads:
+            elif lower[position] in self.travel_verbs:
+                kind = "travel_weak" if lower[position] in self.needs_destination else "travel"
+                found.append((i, kind, "unspecified"))
+            elif lower[position] in self.separable_heads:
                 for heads, particle in self.separable:
-                    if text in heads and _has_particle(texts, position, particle):
+                    if lower[position] in heads and _has_particle(texts, position, particle):
                         found.append((i, "summit" if particle == "teil" else "travel", "unspecified"))
                         break
                 else:
-                    if text in self.meeting_verbs:
+                    if lower[position] in self.meeting_verbs:
                         found.append((i, "meeting", "unspecified"))
-            elif text in self.meeting_verbs:
+            elif lower[position] in self.meeting_verbs:
                 found.append((i, "meeting", "unspecified"))
         return sorted(found)
 
@@ -1004,14 +1008,20 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
     if not places:
         return []
     first = places[0][3]
-    out, last_end = [], first.end
-    for _score, country, city, span in sorted(places[1:], key=lambda p: p[3].start):
-        if span.start < first.start or country == places[0][1]:
-            continue
-        gap = view.text[last_end:span.start]
-        if gap and all(w in (",", "und", "sowie") for w in gap) and (country, city) not in out:
-            out.append((country, city))
-            last_end = span.end
+    out = []
+    # walk outwards from the first place through "und"/"," in both directions
+    for ordered in (sorted(places[1:], key=lambda p: p[3].start),
+                    sorted(places[1:], key=lambda p: -p[3].start)):
+        edge_start, edge_end = first.start, first.end
+        for _score, country, city, span in ordered:
+            if country == places[0][1] or (country, city) in out:
+                continue
+            gap = view.text[edge_end:span.start] if span.start >= edge_end else view.text[span.end:edge_start]
+            if span.start >= first.end and span.start < edge_end or span.end <= first.start and span.end > edge_start:
+                continue
+            if gap and all(w in (",", "und", "sowie") for w in gap):
+                out.append((country, city))
+                edge_start, edge_end = min(edge_start, span.start), max(edge_end, span.end)
     return out
 
 

@@ -165,19 +165,25 @@ class Prefilter:
         self._back = re.compile(r"\W*(\w+)(?:\W*(\w+)(?:\W*(\w+))?)?")
         # class -> (pattern index, k): the pattern may start at its hits (k = 0) or k words
         # before them; pattern index -> the classes it needs (Starts.needs).
-        self._routes: dict[str, list[tuple[int, int]]] = {name: [] for name in (*classes, DIGIT)}
+        routes: dict[str, list[tuple[int, int]]] = {name: [] for name in (*classes, DIGIT)}
         self._needs: list[tuple[frozenset[str], ...]] = []
         for index, spec in enumerate(self.starts):
             for name in (*spec.at, *(c for c, _ in spec.before), *(c for n in spec.needs for c in n)):
-                if name not in self._routes:
+                if name not in routes:
                     raise ValueError(f"unknown anchor class {name!r}")
             if any(not 1 <= k <= self.MAX_BEFORE for _, k in spec.before):
                 raise ValueError(f"cannot look back that far: {spec.before}")
             for name in spec.at:
-                self._routes[name].append((index, 0))
+                routes[name].append((index, 0))
             for name, k in spec.before:
-                self._routes[name].append((index, k))
+                routes[name].append((index, k))
             self._needs.append(tuple(frozenset(n) for n in spec.needs))
+        # hit -> the (pattern index, k) of all its classes
+        self._routes: dict[str, tuple[tuple[int, int], ...]] = {
+            word: tuple(sorted({route for name in names for route in routes[name]}))
+            for word, names in self._classes.items()
+        }
+        self._digit_routes = tuple(routes[DIGIT])
         alphabet = "".join(sorted({ch for word in entries for ch in word}))
         odd = _odd_characters(alphabet)
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
@@ -201,19 +207,13 @@ class Prefilter:
                 positions.append(hit.start())
         if not found:
             return []
-        present: dict[str, list[int]] = {}
-        for key, positions in found.items():
-            for name in self._classes.get(key, self._digit):
-                if name in present:
-                    present[name].extend(positions)
-                else:
-                    present[name] = list(positions)
         wanted: dict[int, list[int]] = {}
         backward: dict[int, tuple[int, int, int]] = {}
         reversed_text = ""
         size = len(text)
-        for name, positions in present.items():
-            for index, k in self._routes[name]:
+        routes, digit_routes = self._routes, self._digit_routes
+        for key, positions in found.items():
+            for index, k in routes.get(key, digit_routes):
                 starts = wanted.get(index)
                 if starts is None:
                     starts = wanted[index] = []
@@ -231,19 +231,20 @@ class Prefilter:
                     if before[k - 1] >= 0:
                         starts.append(before[k - 1])
         result = []
+        present: set[str] | None = None
         for index in sorted(wanted):
+            starts = wanted[index]
+            if not starts:
+                continue
             needs = self._needs[index]
             if needs:
-                for names in needs:
-                    if present.keys().isdisjoint(names):
-                        break
-                else:
-                    needs = ()
-                if needs:
+                if present is None:
+                    present = set()
+                    for key in found:
+                        present.update(self._classes.get(key, self._digit))
+                if any(present.isdisjoint(names) for names in needs):
                     continue
-            starts = wanted[index]
-            if starts:
-                result.append((index, sorted(set(starts))))
+            result.append((index, sorted(set(starts)) if len(starts) > 1 else starts))
         return result
 
     def _words_before(self, reversed_text: str, size: int, position: int) -> tuple[int, int, int]:

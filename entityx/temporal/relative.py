@@ -125,7 +125,7 @@ def _relative(
 
 def _g(match: re.Match[str], name: str) -> str | None:
     """A group's text, or None when it did not match or the pattern has no such group."""
-    return match.groupdict().get(name)
+    return match.group(name) if name in match.re.groupindex else None
 
 
 def _count(grammar: Grammar, text: str) -> int:

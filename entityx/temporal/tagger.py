@@ -35,6 +35,10 @@ class DateTagger:
         self._grammar = compile_grammar(self.vocabulary)
         self._tense = TenseReader(self.vocabulary.tense)
         self._prefilter = Prefilter(self.vocabulary, self._grammar.starts)
+        # pattern index -> (its match method, the normalizer of its kind)
+        self._matchers = tuple(
+            (pattern.match, _NORMALIZERS[kind]) for kind, pattern in self._grammar.patterns
+        )
         self._start_only = frozenset(f.casefold() for f in self.vocabulary.open_ranges["start_only"])
 
     def find(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
@@ -76,9 +80,7 @@ class DateTagger:
         grammar = self._grammar
         candidates = []
         for index, positions in starts:
-            kind, pattern = grammar.patterns[index]
-            normalizer = _NORMALIZERS[kind]
-            match = pattern.match
+            match, normalizer = self._matchers[index]
             end = 0
             for position in positions:
                 if position < end:
@@ -122,11 +124,26 @@ class DateTagger:
 
 def _longest_first(candidates: list[TemporalExpression]) -> list[TemporalExpression]:
     """Keep the longest non-overlapping candidates, then order them by position."""
+    if len(candidates) < 2:
+        return candidates
     kept: list[TemporalExpression] = []
-    for candidate in sorted(candidates, key=lambda e: (e.start - e.end, e.start)):
-        if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+    for candidate in sorted(candidates, key=_longest_key):
+        start, end = candidate.start, candidate.end
+        for other in kept:
+            if start < other.end and other.start < end:  # they overlap
+                break
+        else:
             kept.append(candidate)
-    return sorted(kept, key=lambda e: e.start)
+    kept.sort(key=_start_key)
+    return kept
+
+
+def _longest_key(expression: TemporalExpression) -> tuple[int, int]:
+    return (expression.start - expression.end, expression.start)
+
+
+def _start_key(expression: TemporalExpression) -> int:
+    return expression.start
 
 
 @functools.lru_cache(maxsize=1)

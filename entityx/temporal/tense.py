@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_][.!?])[\"“”»«']?\s+(?=[\"„“»
 # what "[,;:()\"„“”«»]|\s[-–—]\s" finds.)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"„“”«»\s](?:(?<=[,;:()\"„“”«»])|(?<=\s)[-–—]\s)")
 _WORD = re.compile(r"\w+")
-# On the reversed text, from a position back to the start of a clause: the last word before.
+# The first word of a reversed stretch of text: its last word, reversed.
 _LAST_WORD_REVERSED = re.compile(r"\W*+(\w+)")
 # Where a sentence end may start: after . ! ? (the lookbehind of _SENTENCE_END) or at "\n".
 _SENTENCE_END_HINT = re.compile(r"[.!?\n]")
@@ -106,18 +106,18 @@ class TextTense:
         self._reader = reader
         self._text = text
         self._ends: list[int] | None = None
-        self._reversed: str | None = None
         # (first, last) of a sentence -> (ends of its breaks, starts of its breaks)
-        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
-        # (first, last) of a sentence or clause (absolute offsets) -> direction
-        self._clauses: dict[tuple[int, int], int] = {}
-        self._sentences: dict[tuple[int, int], int] = {}
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]]
+        # (first, last) of a clause or sentence (offsets in the text) -> direction
+        self._clauses: dict[tuple[int, int], int]
+        self._sentences: dict[tuple[int, int], int]
 
     def direction(self, start: int, end: int) -> int:
         """The direction of the clause around text[start:end], else of its sentence."""
         text = self._text
         if self._ends is None:
             self._ends = _sentence_ends(text)
+            self._breaks, self._clauses, self._sentences = {}, {}, {}
         i = bisect.bisect_right(self._ends, start)
         first = self._ends[i - 1] if i else 0
         last = self._ends[i] if i < len(self._ends) else len(text)
@@ -136,10 +136,8 @@ class TextTense:
         j = bisect.bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else last
         if clause_start < start:
-            if self._reversed is None:
-                self._reversed = text[::-1]
-            size = len(text)
-            before = _LAST_WORD_REVERSED.match(self._reversed, size - start, size - clause_start)
+            # The last word before the span: the first one of the clause's start, reversed.
+            before = _LAST_WORD_REVERSED.match(text[clause_start:start][::-1])
             if before is not None and self._reader.points_back(before.group(1)[::-1]):
                 return PAST
         direction = self._clauses.get((clause_start, clause_end))
