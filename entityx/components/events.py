@@ -171,6 +171,7 @@ class EventAssembler(GazetteerComponent):
         self.arrival_words = words("arrival_words")
         self.paying_verbs = words("paying_verbs")
         self.participation_nouns = words("participation_nouns")
+        self.topic_preps = words("topic_preps")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -598,6 +599,8 @@ class EventAssembler(GazetteerComponent):
                     score = max(score, 3.0 - rank * 0.2 - (len(window) - 1 - window[::-1].index(prep)) * 0)
             if window and window[-1] in self.origin_preps:
                 score = -1
+            if not self.topic_preps.isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]):
+                score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
