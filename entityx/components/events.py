@@ -116,6 +116,7 @@ class _Mention:
     host_rank: int = 0  # 3 "auf Einladung des"/"Gastgeber", 2 subject of "empfing", 1 other local
     summit: bool = False
     co_visitors: set[str] = field(default_factory=set)
+    other_destinations: set[str] = field(default_factory=set)  # countries of the same sentence's other stops
     trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -231,6 +232,7 @@ class EventAssembler(GazetteerComponent):
             "aside": aside,
             "reporting": reporting,
             "persons": _dedupe_entries(persons),
+            "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], sent.start)],
             "unresolved_roles": unresolved,
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
@@ -470,6 +472,7 @@ class EventAssembler(GazetteerComponent):
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
+                other_destinations={stop[0] for stop in stops if stop[0] != country},
             ))
         return out
 
@@ -744,11 +747,16 @@ class EventAssembler(GazetteerComponent):
             meets = bool(countries) and countries <= {m.country}
         added = False
         if meets:
+            partners = set(reading["mit_partners"])
             for p in reading["persons"]:
                 person = p["person"]
                 key = _key(person)
                 if key == visitor_key or (key in m.co_visitors and not reading["meeting_cue"]):
                     continue
+                if person["country"] in m.other_destinations:
+                    continue  # met at the other stop of the same sentence
+                if visitor_key in partners and key in partners:
+                    continue  # "Gespräche mit Lukaschenko und Tokajew": both meet the host, not each other
                 if person["country"] and person["country"] == m.visitor["country"]:
                     continue
                 if all(_key(x) != key for x in m.meetings):
@@ -969,6 +977,20 @@ def _clause_opener(lower: list[str], texts: list[str], k: int, word: str, reach:
 def _has_phrase(words: list[str], phrase: list[str]) -> bool:
     n = len(phrase)
     return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _in_mit_phrase(view: _View, start: int, first: int) -> bool:
+    """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
+    for i in range(start - 1, max(first - 1, start - 10), -1):
+        word = view.lower[i]
+        if word == "mit":
+            return True
+        if view.text[i] in (",", "und", "sowie") or view.text[i][:1].isupper() or word in (
+                "dem", "der", "den", "des", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(
+                    ("ische", "ischen", "ischer", "ischem")):
+            continue
+        return False
+    return False
 
 
 def _after_seit(view: _View, start: int, first: int) -> bool:
