@@ -446,8 +446,7 @@ class EventAssembler(GazetteerComponent):
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
         host, host_rank = self._choose_host(view, [h for h in hosts if h["person"]["country"] == country], receiver)
         start, end, range_given = self._dates(reading, trigger_at)
-        if start and start == end and not self.arrival_words.isdisjoint(words):
-            end = None  # "ist gestern eingetroffen": the arrival day starts the visit
+        arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
         if not visitors:
             if country and (summit or host_verb) and (host or start):
                 frames.append({"sentence": number, "country": country, "city": city, "start": start,
@@ -455,6 +454,8 @@ class EventAssembler(GazetteerComponent):
                                "orgs": [_org(s) for s in reading["orgs"]], "summit": summit})
             return []
         status, explicit = self._status(reading, start, end, on)
+        if arrived and on is not None and not explicit and 0 <= _days(on.isoformat(), start) <= 2:
+            status, explicit = "ongoing", True  # "ist gestern eingetroffen": the stay has begun
         visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
