@@ -206,7 +206,8 @@ class EventAssembler(GazetteerComponent):
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         speaker = self._briefing_speaker(readings, mentions)
-        doc._.entityx_events = [self._to_event(view, e, on, speaker) for e in events]
+        leaders = _leaders_named(readings)
+        doc._.entityx_events = [self._to_event(view, e, on, speaker, leaders) for e in events]
         return doc
 
     # ------------------------------------------------------------------ one sentence
@@ -798,7 +799,8 @@ class EventAssembler(GazetteerComponent):
 
     # ------------------------------------------------------------------ output
     def _to_event(self, view: _View, m: _Mention, on: dt.date | None,
-                  speaker: dict[str, Any] | None = None) -> dict[str, Any]:
+                  speaker: dict[str, Any] | None = None,
+                  leaders: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         evidence = []
         for number in sorted(m.sentences):
             sent = view.sentences[number]
@@ -812,6 +814,12 @@ class EventAssembler(GazetteerComponent):
             reporter = speaker
         meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
         host = m.host if m.host_rank >= 2 else _host_from_meetings(m, meetings) or m.host
+        if host is None and m.country and leaders and m.status not in ("cancelled", "postponed"):
+            # nobody named as receiving: the destination's leader named in the article (the
+            # visitor's counterpart first, then the head of state)
+            local = leaders.get(m.country, [])
+            host = next((p for p in local if p.get("role_key") == m.visitor.get("role_key")), None) or next(
+                (p for p in local if p.get("role_key") == "head_of_state"), None)
         status = m.status
         if not m.explicit_status and on is not None and m.start:
             status = _date_status(m.start, m.end, on)
@@ -925,6 +933,22 @@ def _public(person: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     return {"name": person["name"], "id": person.get("id"), "role": person.get("role"),
             "country": person.get("country")}
+
+
+LEADER_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
+
+
+def _leaders_named(readings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Heads of state and government and foreign ministers named anywhere in the text, by country."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for reading in readings:
+        for entry in reading["persons"]:
+            person = entry["person"]
+            if person.get("role_key") in LEADER_ROLES and person.get("country"):
+                people = out.setdefault(person["country"], [])
+                if all(_key(p) != _key(person) for p in people):
+                    people.append(person)
+    return out
 
 
 def _host_from_meetings(m: _Mention, meetings: list[dict[str, Any]]) -> dict[str, Any] | None:
