@@ -273,8 +273,9 @@ def _validate_city(c: _Checker) -> dict[str, Any]:
 
 
 def _validate_landmark(c: _Checker) -> dict[str, Any]:
+    """A seat of power (city given) or a region (city null): a destination hint, not an entity."""
     return {"name": c.text("name"), "names": c.texts("names") or [c.text("name")],
-            "city": c.text("city"), "country": c.country("country")}
+            "city": c.text("city", required=False) or "", "country": c.country("country")}
 
 
 # --------------------------------------------------------------------------- loading

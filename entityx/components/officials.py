@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -218,6 +219,22 @@ class OfficialTagger(GazetteerComponent):
                     taken[position] = True
                     found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
                     mentioned.setdefault(official_id, position)
+
+        # 4b. misspelt surname of someone the text already named ("Lukaschnko" after
+        # "Alexander Lukaschenko"): only those people are candidates, so ordinary words are safe
+        if mentioned:
+            known = {form: official_id for official_id in mentioned
+                     for form in self.data["officials"][official_id]["surnames"]}
+            for position, word in enumerate(words):
+                if taken[position] or len(word) < self.min_fuzzy_length or not _name_like(word):
+                    continue
+                if word in self.common_words:
+                    continue
+                best = process.extractOne(word, list(known), scorer=fuzz.ratio,
+                                          score_cutoff=self.fuzzy_surname_threshold)
+                if best is not None and mentioned[known[best[0]]] < position:
+                    taken[position] = True
+                    found.append((position, position + 1, known[best[0]], {"candidates": [], "fuzzy": True}))
 
         # 5. title + unknown name
         unknown_surnames: dict[str, str] = {}

@@ -51,11 +51,13 @@ class PlaceTagger(GazetteerComponent):
             if city.get("capital") and not city.get("valid_to"):
                 self._capitals.setdefault(city["country"], city)
         for city in self.data.get("cities", {}).values():
+            # datelines write the city in capitals: "MOSKAU, 10. Mai (BelTA)"
+            capitals = [n.upper() for n in city["names"] if len(n) >= 4 and n.upper() != n]
             self._add(f"LOC|{city['id']}", "LOC", city["id"],
                       {"country": city["country"], "kind": "city", "name": city["name"]},
-                      city["names"])
+                      city["names"] + capitals)
         for landmark in self.data.get("landmarks", {}).values():
-            self._add(f"LANDMARK|{landmark['name']}", "LANDMARK", landmark["city"],
+            self._add(f"LANDMARK|{landmark['name']}", "LANDMARK", landmark["city"] or landmark["country"],
                       {"country": landmark["country"], "city": landmark["city"]}, landmark["names"])
 
     def _add(self, key: str, label: str, kb_id: str, attrs: dict[str, Any], names: list[str]) -> None:

@@ -32,17 +32,22 @@ import array
 import functools
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .vocabulary import Vocabulary
 
 # Anchor classes. A hit of a class is a word start where the lowered text begins with one of
 # the class's words (for the classes marked "whole": the whole word).
-DIGIT = "digit"  # any decimal digit (\d), at the start of a word
+# Numbers: a run of decimal digits (\d) at the start of a word, by its length. No pattern
+# starts at a run of another length (a day is one or two digits, a year four).
+DAY_NUMBER = "day_number"  # one or two digits ("15" of "15. Mai", "3" of "3-tägig")
+YEAR_NUMBER = "year_number"  # four digits ("2023" of "2022-2023", "Mai 2023")
+_NUMBER_CLASSES = {1: DAY_NUMBER, 2: DAY_NUMBER, 4: YEAR_NUMBER}
 WEEKDAY_FORM = "weekday_form"  # every weekday form, whole ("Montag", "Mo.", "Mo")
 WEEKDAY_NAME = "weekday_name"  # full weekday names, also in compounds ("Mittwochabend")
 MONTH = "month"  # every month form, whole ("Mai", "Sept.", "Jänner")
+ORDINAL = "ordinal"  # ordinal stems ("erst" of "ersten", "viert" of "vierten")
 RELATIVE_DAY_WORD = "relative_day_word"  # "heute", "gestern", ...
 DAY_ADJECTIVE_WORD = "day_adjective_word"  # "heutigen", "gestrigen", ...
 PREVIOUS = "previous"  # "Vorjahr", "Vormonats", ...
@@ -50,8 +55,13 @@ PART_WORD = "part_word"  # "Anfang", "Mitte", "Ende", ...
 PART_COMPOUND = "part_compound"  # "Jahres" of "Jahresende"
 SEASON_WORD = "season_word"  # "Herbst", "Frühjahrs", ...
 QUARTER_CODE = "quarter_code"  # "Q" of "Q3 2023"
-COUNT_ADJECTIVE = "count_adjective"  # "zweitägig", "dreiwöchig" (digits are DIGIT)
+COUNT_ADJECTIVE = "count_adjective"  # "zweitägig", "dreiwöchig" ("3-tägig": DAY_NUMBER)
 VAGUE_WORD = "vague_word"  # one-word vague expressions ("derzeit", "bald")
+
+
+class UnusableVocabulary(ValueError):
+    """The vocabulary has an anchor word the scan cannot handle (then the tagger tries every
+    position, as without the scan)."""
 
 
 def unit(name: str) -> str:
@@ -97,6 +107,8 @@ def anchor_words(vocabulary: Vocabulary) -> dict[str, list[tuple[str, bool]]]:
             f for _, forms in v.weekdays for f in forms if "." not in f and len(f) > 3
         ),
         MONTH: words((f for _, forms in v.months for f in forms), whole=True),
+        # as grammar.py's _stems: "vierten" -> "viert"
+        ORDINAL: words(form[:-2] for _, forms in v.ordinals for form in forms),
         RELATIVE_DAY_WORD: words(f for forms in v.relative_days.values() for f in forms),
         DAY_ADJECTIVE_WORD: words(
             f for forms in v.relative_day_adjectives.values() for f in forms
@@ -148,9 +160,13 @@ class Prefilter:
             for form, whole_word in forms:
                 word = form.lower()
                 if not word or not _is_word_char(word[0]) or len(word) != len(form):
-                    raise ValueError(f"unusable anchor word {form!r}")
+                    raise UnusableVocabulary(f"unusable anchor word {form!r}")
                 entries.setdefault(word, set()).add(name)
                 whole[word] = whole.get(word, True) and whole_word
+        for word, whole_word in whole.items():
+            if not whole_word and not _is_word_char(word[-1]):
+                # the scan would take the non-word character a following hit starts after
+                raise UnusableVocabulary(f"anchor word {word!r} must be a whole word")
         # The scan returns the longest anchor word at a position; every shorter one there is a
         # prefix of it, so a hit has the classes of all anchor words that are its prefixes.
         self._classes: dict[str, frozenset[str]] = {
@@ -159,14 +175,28 @@ class Prefilter:
             )
             for word in entries
         }
-        self._digit = frozenset([DIGIT])
-        self._scan = re.compile(rf"(?<!\w)(?:\d|{_trie(whole)})")
-        # On the reversed text: the starts of the 1st, 2nd, ... word before a position.
-        self._back = re.compile(r"\W*(\w+)(?:\W*(\w+)(?:\W*(\w+))?)?")
+        # A hit starts a word: at the start of the text, or after a non-word character. The
+        # scan matches that character too, which lets the regex engine skip the letters of
+        # words quickly (a pattern that starts with a lookbehind is tried at every position).
+        hit = rf"\d+|{_trie(whole)}"
+        self._scan_start = re.compile(hit)
+        self._scan = re.compile(rf"\W({hit})")
+        # a run of digits -> its classes (none for other lengths)
+        self._number_classes = {
+            size: frozenset([name]) for size, name in _NUMBER_CLASSES.items()
+        }
+        # On the reversed text, from a position: k words back (the match ends where the k-th
+        # word before the position starts).
+        self._back = {
+            k: re.compile(r"(?:\W*+\w++){%d}" % k).match for k in range(1, self.MAX_BEFORE + 1)
+        }
+        # Each class gets a bit; a text's classes are the OR of its hits' bits.
+        names = (*classes, *_NUMBER_CLASSES.values())
+        bit = {name: 1 << i for i, name in enumerate(names)}
         # class -> (pattern index, k): the pattern may start at its hits (k = 0) or k words
-        # before them; pattern index -> the classes it needs (Starts.needs).
-        routes: dict[str, list[tuple[int, int]]] = {name: [] for name in (*classes, DIGIT)}
-        self._needs: list[tuple[frozenset[str], ...]] = []
+        # before them.
+        routes: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+        conditional = []
         for index, spec in enumerate(self.starts):
             for name in (*spec.at, *(c for c, _ in spec.before), *(c for n in spec.needs for c in n)):
                 if name not in routes:
@@ -177,16 +207,42 @@ class Prefilter:
                 routes[name].append((index, 0))
             for name, k in spec.before:
                 routes[name].append((index, k))
-            self._needs.append(tuple(frozenset(n) for n in spec.needs))
-        # hit -> the (pattern index, k) of all its classes
-        self._routes: dict[str, tuple[tuple[int, int], ...]] = {
-            word: tuple(sorted({route for name in names for route in routes[name]}))
-            for word, names in self._classes.items()
+            if spec.needs:
+                # each need: the bits of its classes, one of which must be set
+                conditional.append((index, tuple(sum(bit[n] for n in set(need)) for need in spec.needs)))
+        # patterns with Starts.needs: (index, masks)
+        self._conditional = tuple(conditional)
+
+        def route(names: Iterable[str]) -> _Route:
+            names = set(names)
+            found = {route for name in names for route in routes[name]}
+            at = tuple(sorted(index for index, k in found if not k))
+            before = tuple(
+                (self._back[k], tuple(sorted(index for index, kk in found if kk == k)))
+                for k in sorted({k for _, k in found if k})
+            )
+            return sum(bit[name] for name in names), at, before
+
+        # route: (bits of the classes of a hit, indices of patterns that start at the hit,
+        # ((k words back, indices of patterns that start there), ...)); hits with the same
+        # classes share one route, numbered.
+        self._route_table: list[_Route] = []
+        numbers: dict[frozenset[str], int] = {}
+
+        def number(names: frozenset[str]) -> int:
+            if names not in numbers:
+                numbers[names] = len(self._route_table)
+                self._route_table.append(route(names))
+            return numbers[names]
+
+        self._routes = {word: number(names) for word, names in self._classes.items()}
+        self._number_routes = {
+            size: number(names) for size, names in self._number_classes.items()
         }
-        self._digit_routes = tuple(routes[DIGIT])
         alphabet = "".join(sorted({ch for word in entries for ch in word}))
         odd = _odd_characters(alphabet)
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
+        self._odd_are_not_ascii = not any(ch.isascii() for ch in odd)
 
     def candidates(self, text: str) -> list[tuple[int, list[int]]] | None:
         """(pattern index, sorted candidate starts) for each pattern that may match, in order.
@@ -195,69 +251,91 @@ class Prefilter:
         every position has to be tried.
         """
         lowered = text.lower()
-        if len(lowered) != len(text) or (self._odd is not None and self._odd.search(text)):
+        if len(lowered) != len(text) or (
+            self._odd is not None
+            and not (self._odd_are_not_ascii and text.isascii())
+            and self._odd.search(text)
+        ):
             return None
         found: dict[str, list[int]] = {}
+        first = self._scan_start.match(lowered)
+        if first is not None:
+            found[first.group()] = [0]
+        # (A hit ends at a word character or at the "." of "Jan.", which no word character
+        # follows: it never takes the non-word character before the next hit.)
         for hit in self._scan.finditer(lowered):
-            key = hit.group()
+            key = hit.group(1)
             positions = found.get(key)
             if positions is None:
-                found[key] = [hit.start()]
+                found[key] = [hit.start(1)]
             else:
-                positions.append(hit.start())
+                positions.append(hit.start(1))
         if not found:
             return []
+        # The hits of each route, in order (hits of different words never share a position).
+        by_route: dict[int, list[int]] = {}
+        unsorted = []
+        routes, number_routes = self._routes, self._number_routes
+        for key, positions in found.items():
+            number = routes.get(key)
+            if number is None:
+                number = number_routes.get(len(key))
+                if number is None:  # a number no pattern starts with
+                    continue
+            if number in by_route:
+                by_route[number] = by_route[number] + positions
+                unsorted.append(number)
+            else:
+                by_route[number] = positions
+        for number in unsorted:
+            by_route[number].sort()
+        # pattern index -> candidate starts. Each source (the hits of one route, or the words
+        # k before them) is sorted and free of repeats; lists from several sources are merged.
         wanted: dict[int, list[int]] = {}
-        backward: dict[int, tuple[int, int, int]] = {}
+        merged = []
+        present = 0
         reversed_text = ""
         size = len(text)
-        routes, digit_routes = self._routes, self._digit_routes
-        for key, positions in found.items():
-            for index, k in routes.get(key, digit_routes):
-                starts = wanted.get(index)
-                if starts is None:
-                    starts = wanted[index] = []
-                if not k:
-                    starts.extend(positions)
-                    continue
+        table = self._route_table
+        for number, positions in by_route.items():
+            bits, at, before = table[number]
+            present |= bits
+            for index in at:
+                if index in wanted:
+                    wanted[index] = wanted[index] + positions
+                    merged.append(index)
+                else:
+                    wanted[index] = positions
+            for back, indices in before:
                 if not reversed_text:
                     reversed_text = text[::-1]
-                for position in positions:
-                    before = backward.get(position)
-                    if before is None:
-                        before = backward[position] = self._words_before(
-                            reversed_text, size, position
-                        )
-                    if before[k - 1] >= 0:
-                        starts.append(before[k - 1])
-        result = []
-        present: set[str] | None = None
-        for index in sorted(wanted):
-            starts = wanted[index]
-            if not starts:
-                continue
-            needs = self._needs[index]
-            if needs:
-                if present is None:
-                    present = set()
-                    for key in found:
-                        present.update(self._classes.get(key, self._digit))
-                if any(present.isdisjoint(names) for names in needs):
+                # (only the first hits can have fewer than k words before them)
+                previous = [
+                    size - words.end()
+                    for words in [back(reversed_text, size - p) for p in positions]
+                    if words is not None
+                ]
+                if not previous:
                     continue
-            result.append((index, sorted(set(starts)) if len(starts) > 1 else starts))
-        return result
+                for index in indices:
+                    if index in wanted:
+                        wanted[index] = wanted[index] + previous
+                        merged.append(index)
+                    else:
+                        wanted[index] = previous
+        for index, masks in self._conditional:
+            if index in wanted:
+                for mask in masks:
+                    if not present & mask:
+                        del wanted[index]
+                        break
+        for index in merged:
+            if index in wanted:
+                wanted[index] = sorted(set(wanted[index]))
+        return sorted(wanted.items())
 
-    def _words_before(self, reversed_text: str, size: int, position: int) -> tuple[int, int, int]:
-        """Starts of the 1st, 2nd and 3rd word before ``position`` (-1: there is none)."""
-        found = self._back.match(reversed_text, size - position)
-        if found is None:
-            return (-1, -1, -1)
-        first, second, third = found.end(1), found.end(2), found.end(3)
-        return (
-            size - first if first >= 0 else -1,
-            size - second if second >= 0 else -1,
-            size - third if third >= 0 else -1,
-        )
+
+_Route = tuple[int, tuple[int, ...], tuple[tuple[Callable[..., "re.Match[str] | None"], tuple[int, ...]], ...]]
 
 
 def _is_word_char(ch: str) -> bool:
@@ -287,6 +365,16 @@ def _trie(words: dict[str, bool]) -> str:
     return emit(root)
 
 
+@functools.lru_cache(maxsize=1)
+def cased_characters() -> str:
+    """Every character of Unicode planes 0 and 1, which hold all characters with case mappings."""
+    codes = array.array("I", range(0x20000))
+    if codes.itemsize != 4:
+        return "".join(map(chr, codes))
+    encoding = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+    return codes.tobytes().decode(encoding, "surrogatepass")
+
+
 @functools.lru_cache(maxsize=8)
 def _odd_characters(alphabet: str) -> str:
     """Characters for which scanning ``text.lower()`` could miss a match of the grammar.
@@ -297,12 +385,7 @@ def _odd_characters(alphabet: str) -> str:
     matching takes it for a letter of the alphabet that ``lower`` does not turn it into
     ("ſ" for "s", "ı" for "i"; the Kelvin sign is fine: it lowers to "k").
     """
-    # Planes 0 and 1 hold every character with a case mapping.
-    codes = array.array("I", range(0x20000))
-    if codes.itemsize == 4:
-        chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be", "surrogatepass")
-    else:
-        chars = "".join(map(chr, codes))
+    chars = cased_characters()
     odd = set()
     plain = chars.replace("\u0130", "")  # "İ" lowers to "i" and a combining dot
     lowered = plain.lower()

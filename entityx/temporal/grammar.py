@@ -140,31 +140,36 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
     right = rf"{weekday_prefix('rwd')}(?P<rd>{_DAY})(?:{named('r')}|{numeric('r', '?')})"
     iso = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
     years = rf"(?P<y1>(?:19|20)\d\d)\s*{dash}\s*(?P<y2>(?:19|20)\d\d)"
-    # Where matches start (anchors.py): at a day number or a weekday before it ...
-    day_first = Starts(at=(a.DIGIT, a.WEEKDAY_FORM), needs=((a.DIGIT,),))
+    # Where matches start (anchors.py): at a day number (one or two digits: the pattern wants
+    # a non-digit after it) or a weekday before it ...
+    day_first = Starts(at=(a.DAY_NUMBER, a.WEEKDAY_FORM), needs=((a.DAY_NUMBER,),))
     patterns = (
         (
             SINGLE_DAY,
             rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){named('')}",
-            Starts(at=(a.DIGIT, a.WEEKDAY_FORM), needs=((a.DIGIT,), (a.MONTH,))),
+            Starts(at=(a.DAY_NUMBER, a.WEEKDAY_FORM), needs=((a.DAY_NUMBER,), (a.MONTH,))),
         ),
         # "am ersten Juni", "am Ersten Mai 2024"
         (
             SINGLE_DAY,
             (rf"{_WORD_START}{weekday_prefix('wd')}(?P<od>(?i:{_alternation(ordinal_stems)}){_ENDING})"
              rf"\s+(?P<mn>{month})(?:\s+(?P<y>\d{{4}})(?!\d))?"),
-            Starts(at=(a.WEEKDAY_FORM,), before=((a.MONTH, 1),)),
+            Starts(at=(a.WEEKDAY_FORM, a.ORDINAL), needs=((a.MONTH,),)),
         ),
         (SINGLE_DAY, rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){numeric('', '')}", day_first),
-        (SINGLE_DAY, rf"(?<![\w.,:/-]){iso}(?!\d|[-.,/]\d)", Starts(at=(a.DIGIT,))),
+        (SINGLE_DAY, rf"(?<![\w.,:/-]){iso}(?!\d|[-.,/]\d)", Starts(at=(a.YEAR_NUMBER,))),
         (
             MONTH_YEAR,
             rf"(?<!\w)(?P<mn>{month})\s+(?P<y>\d{{4}})(?!\d|[.,]\d)",
-            Starts(at=(a.MONTH,), needs=((a.DIGIT,),)),
+            Starts(at=(a.MONTH,), needs=((a.YEAR_NUMBER,),)),
         ),
         (RANGE, rf"{_START}{weekday_prefix('wd')}{left}(?P<conn>{connector}){right}", day_first),
         # "2022-2023", not glued to another dash or number (phone numbers, "2022-2023-2024").
-        (YEARS, rf"{_START}{after_no_dash}{years}(?!\d|[.,/]\d|{dash})", Starts(at=(a.DIGIT,))),
+        (
+            YEARS,
+            rf"{_START}{after_no_dash}{years}(?!\d|[.,/]\d|{dash})",
+            Starts(at=(a.YEAR_NUMBER,)),
+        ),
     )
     patterns += _relative_patterns(vocabulary, connector)
     open_forms = [f for forms in vocabulary.open_ranges.values() for f in forms]
@@ -391,7 +396,7 @@ def _relative_patterns(
             (rf"{_WORD_START}(?P<n>\d{{1,2}}-?|(?i:{alt(one_word_numbers)}))"
              rf"(?P<adj>{alt(f for forms in v.duration_adjectives.values() for f in forms)})"
              rf"{_ENDING}?{_WORD_END}"),
-            Starts(at=(a.DIGIT, a.COUNT_ADJECTIVE)),
+            Starts(at=(a.DAY_NUMBER, a.COUNT_ADJECTIVE)),
         ),
         (
             VAGUE,
@@ -405,7 +410,62 @@ def _relative_patterns(
 def _alternation(forms: Iterable[str]) -> str:
     """Escape forms and join them longest first, so "Juni" is tried before "Jun".
 
-    Spaces inside a form ("bis zum") match any run of whitespace.
+    Spaces inside a form ("bis zum") match any run of whitespace. The forms are written as a
+    trie where that is safe ("J(?:an(?:uar|\\.|)|un(?:i|\\.|)|...)"): the regex engine then
+    tries a handful of branches at a position instead of every form, which matters most under
+    (?i), where it cannot skip a form by its first character.
     """
     unique = sorted(set(forms), key=lambda form: (-len(form), form))
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in unique)
+    tokens = [[r"\s+" if ch == " " else re.escape(ch) for ch in form] for form in unique]
+    trie = _trie(tokens)
+    return trie if trie is not None else "|".join("".join(form) for form in tokens)
+
+
+def _trie(forms: list[list[str]]) -> str | None:
+    """The alternation of ``forms`` (lists of regex tokens) as a trie, or None if not safe.
+
+    It matches what the flat alternation, longest form first, matches, with the same
+    preference: two forms can match at the same position only if one is a prefix of the other
+    (siblings in the trie never match the same character, checked here even under (?i)), and
+    at each node the longer forms are tried before the form that ends there.
+    """
+    if not forms or any(not form for form in forms):
+        return None
+    root: dict[str, dict] = {}
+    end = ""  # a key no token uses: the form ends here
+    for form in forms:
+        node = root
+        for token in form:
+            node = node.setdefault(token, {})
+        node[end] = {}
+
+    def clash(a: str, b: str) -> bool:
+        # Could the two tokens match the same character (ignoring case)?
+        if r"\s+" in (a, b):
+            other = b if a == r"\s+" else a
+            return other == r"\s+" or re.fullmatch(r"\s", re.sub(r"^\\", "", other)) is not None
+        return bool(re.fullmatch(f"(?i:{a})", re.sub(r"^\\", "", b))) or bool(
+            re.fullmatch(f"(?i:{b})", re.sub(r"^\\", "", a))
+        )
+
+    def emit(node: dict[str, dict]) -> str | None:
+        children = sorted(token for token in node if token != end)
+        for i, a in enumerate(children):
+            for b in children[i + 1 :]:
+                if clash(a, b):
+                    return None
+        branches = []
+        for token in children:
+            rest = emit(node[token])
+            if rest is None:
+                return None
+            branches.append(token + rest)
+        if end in node:
+            if not branches:
+                return ""
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})"
+
+    return emit(root)

@@ -53,6 +53,8 @@ from .tense import FUTURE, NONE, PAST, TextTense
 _PLAUSIBLE_YEARS = range(1900, 2101)
 # Days from the anchor a date without a year may lie, by the direction of its clause.
 _WINDOWS = {FUTURE: (-90, 275), PAST: (-245, 120), NONE: (-120, 245)}
+_ANY_WINDOW = (min(low for low, _ in _WINDOWS.values()), max(high for _, high in _WINDOWS.values()))
+_EVERY_WINDOW = (max(low for low, _ in _WINDOWS.values()), min(high for _, high in _WINDOWS.values()))
 
 Groups = dict[str, str | None]
 
@@ -94,34 +96,54 @@ def resolve_year(
     anchor = context.anchor
     if anchor is None:
         return None
+    this_year = anchor.year
+    today = anchor.toordinal()
     candidates = []
-    for year in (anchor.year, anchor.year + 1, anchor.year - 1):
+    for year in (this_year, this_year + 1, this_year - 1):
         bounds = interval(year)
         if bounds is None:
             continue
-        first, last = bounds
-        distance = (first - anchor).days if first > anchor else min(0, (last - anchor).days)
+        first = bounds[0].toordinal()
+        if first > today:
+            distance = first - today
+        else:
+            distance = min(0, bounds[1].toordinal() - today)
         candidates.append((distance, year))
     if not candidates:
-        return anchor.year
+        return this_year
     # Reading the tense of the clause costs more than all the rest: read it only when the
-    # directions disagree (most dates fit the same year whatever the tense).
-    future = _pick_year(candidates, FUTURE, anchor.year)
-    if future == _pick_year(candidates, NONE, anchor.year) == _pick_year(
-        candidates, PAST, anchor.year
-    ):
+    # directions disagree. Most dates fit the same year whatever the tense, for instance
+    # when only one year lies in any window, and in all of them.
+    low, high = _ANY_WINDOW
+    near = [c for c in candidates if low <= c[0] <= high]
+    if len(near) == 1 and _EVERY_WINDOW[0] <= near[0][0] <= _EVERY_WINDOW[1]:
+        return near[0][1]
+    future = _pick_year(candidates, FUTURE, this_year)
+    present = _pick_year(candidates, NONE, this_year)
+    past = _pick_year(candidates, PAST, this_year)
+    if future == present == past:
         return future
-    return _pick_year(candidates, context.direction(match), anchor.year)
+    direction = context.direction(match)
+    return future if direction == FUTURE else past if direction == PAST else present
 
 
 def _pick_year(candidates: list[tuple[int, int]], direction: int, anchor_year: int) -> int:
-    """The year for ``resolve_year``: candidates are (days from the anchor, year)."""
+    """The year for ``resolve_year``: candidates are (days from the anchor, year).
+
+    The latest year that fits the direction's window (in a past clause: the nearest of them);
+    if none fits, the nearest year (ties: the anchor's year, then the first candidate).
+    """
     low, high = _WINDOWS[direction]
-    fitting = [year for distance, year in candidates if low <= distance <= high]
+    fitting = [c for c in candidates if low <= c[0] <= high]
     if direction != PAST and fitting:
-        return max(fitting)
-    nearest = [c for c in candidates if c[1] in fitting] or candidates
-    return min(nearest, key=lambda c: (abs(c[0]), c[1] != anchor_year))[1]
+        return max(year for _, year in fitting)
+    best = None
+    for candidate in fitting or candidates:
+        key = (abs(candidate[0]), candidate[1] != anchor_year)
+        if best is None or key < best[0]:
+            best = (key, candidate[1])
+    assert best is not None
+    return best[1]
 
 
 def _single_day(
@@ -194,7 +216,7 @@ def _month_year(
     year = int(match["y"])
     flags: list[str] = []
     start = _calendar_date(year, month, 1, flags)
-    end = start.replace(day=calendar.monthrange(year, month)[1]) if start else None
+    end = start.replace(day=days_in_month(year, month)) if start else None
     return _expression(match, f"{year:04d}-{month:02d}", start, end, MONTH, flags)
 
 
@@ -213,6 +235,18 @@ NORMALIZERS: dict[str, Normalizer] = {
     MONTH_YEAR: _month_year,
     YEARS: _years,
 }
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without the weekday monthrange also computes."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]
+    return calendar.monthrange(year, month)[1]  # raises IllegalMonthError, as before
 
 
 def _side(
@@ -271,9 +305,10 @@ def _calendar_date(year: int | None, month: int, day: int, flags: list[str]) -> 
 
 def _same_day(year: int, month: int, day: int) -> tuple[date, date] | None:
     try:
-        return date(year, month, day), date(year, month, day)
+        when = date(year, month, day)
     except ValueError:
         return None
+    return when, when
 
 
 def _check_weekday(form: str | None, when: date | None, grammar: Grammar, flags: list[str]) -> None:
@@ -283,9 +318,9 @@ def _check_weekday(form: str | None, when: date | None, grammar: Grammar, flags:
 
 
 def _timex(year: int | None, month: int, day: int) -> str:
-    return (
-        f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
-    )
+    if year is None:
+        return "XXXX-%02d-%02d" % (month, day)
+    return "%04d-%02d-%02d" % (year, month, day)
 
 
 def _expression(
@@ -305,5 +340,5 @@ def _expression(
         start_date=start,
         end_date=end,
         granularity=granularity,
-        flags=tuple(dict.fromkeys(flags)),
+        flags=tuple(dict.fromkeys(flags)) if flags else (),
     )

@@ -53,7 +53,14 @@ from .grammar import (
     WEEKDAY_RANGE,
     Grammar,
 )
-from .normalize import Context, Normalizer, _check_weekday, _expression, resolve_year
+from .normalize import (
+    Context,
+    Normalizer,
+    _check_weekday,
+    _expression,
+    days_in_month,
+    resolve_year,
+)
 from .tense import PAST
 
 DURATION_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y"}
@@ -85,7 +92,7 @@ def apply_duration(start: date, value: str) -> date:
 
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1), date(year, month, days_in_month(year, month))
 
 
 def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
@@ -209,6 +216,8 @@ def _weekday_date(
     step = _deixis(grammar, _g(match, "dx")) if _g(match, "dx") else 0
     if step:
         return _next_weekday(anchor, weekday, step, strict=True)
+    if weekday == anchor.isoweekday():  # the anchor itself, whatever the tense
+        return anchor
     direction = -1 if context.direction(match) == PAST else 1
     return _next_weekday(anchor, weekday, direction, strict=False)
 
@@ -346,7 +355,7 @@ def _part_bounds(
         return monday + timedelta(days=low - 1), monday + timedelta(days=high - 1)
     if unit == "year":
         return _month_bounds(year, low)[0], _month_bounds(year, high)[1]
-    last_day = calendar.monthrange(year, month)[1]
+    last_day = days_in_month(year, month)
     return date(year, month, min(low, last_day)), date(year, month, min(high, last_day))
 
 

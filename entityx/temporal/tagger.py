@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from . import normalize, relative
-from .anchors import Prefilter
+from .anchors import Prefilter, UnusableVocabulary
 from .expression import END_ONLY, START_ONLY, TemporalExpression
-from .grammar import compile_grammar
+from .grammar import VAGUE, compile_grammar
 from .tense import TenseReader
 from .vocabulary import load_vocabulary
 
 _NORMALIZERS = {**normalize.NORMALIZERS, **relative.NORMALIZERS}
+# Kinds whose normalizer can raise for a text the anchor scan handles: the vague table is
+# looked up with the phrase as written, so "in  Kürze" (two spaces) is a KeyError. They are
+# normalized even when a longer expression overlaps them, as ``find`` always did.
+_EAGER = frozenset([VAGUE])
+# Anchor years for which no other normalizer can raise: counts go up to 999 units (years at
+# most) and years are looked for two either side of the anchor; datetime.date ends at 9999.
+_LAZY_YEARS = (1100, 8900)
 # Only a single point or period can be one end of an open range ("ab dem 15. Mai").
 _OPEN_RANGE_GRANULARITIES = frozenset(
     ["day", "week", "month", "quarter", "half_year", "season", "year"]
@@ -34,10 +43,24 @@ class DateTagger:
         self.vocabulary = load_vocabulary(vocabulary_path)
         self._grammar = compile_grammar(self.vocabulary)
         self._tense = TenseReader(self.vocabulary.tense)
-        self._prefilter = Prefilter(self.vocabulary, self._grammar.starts)
+        try:
+            self._prefilter: Prefilter | None = Prefilter(self.vocabulary, self._grammar.starts)
+        except UnusableVocabulary:
+            self._prefilter = None
         # pattern index -> (its match method, the normalizer of its kind)
         self._matchers = tuple(
-            (pattern.match, _NORMALIZERS[kind]) for kind, pattern in self._grammar.patterns
+            (pattern.match, _NORMALIZERS[kind], kind in _EAGER)
+            for kind, pattern in self._grammar.patterns
+        )
+        words = [
+            len(re.findall(r"\w+", form))
+            for forms in self.vocabulary.open_ranges.values()
+            for form in forms
+        ]
+        # On a reversed stretch of text: up to as many words as the longest open-range
+        # preposition has (None if a preposition has no word, then the whole window is read).
+        self._open_range_back = (
+            re.compile(r"(?:\W*+\w++){1,%d}" % max(words)) if words and min(words) else None
         )
         self._start_only = frozenset(f.casefold() for f in self.vocabulary.open_ranges["start_only"])
 
@@ -60,40 +83,74 @@ class DateTagger:
         if isinstance(anchor, datetime):
             anchor = anchor.date()
         context = normalize.Context(anchor, self._tense.reader(text))
-        candidates = self._candidates(text, context)
-        if candidates is None:
-            candidates = self._candidates_everywhere(text, context)
-        return [self._mark_open_end(text, e) for e in _longest_first(candidates)]
+        kept = self._find_fast(text, context)
+        if kept is None:
+            kept = _longest_first(self._candidates_everywhere(text, context))
+        return [self._mark_open_end(text, e) for e in kept]
 
-    def _candidates(
+    def _find_fast(
         self, text: str, context: normalize.Context
     ) -> list[TemporalExpression] | None:
-        """The normalized matches of every pattern, in pattern order, then by position.
+        """``_longest_first(self._candidates_everywhere(text, context))``, done faster.
 
         Each pattern is tried only where the anchor scan (anchors.py) says a match may start;
-        that finds exactly what ``finditer`` over the whole text finds. None when the scan
-        cannot be trusted for this text (then every position has to be tried).
+        that finds exactly what ``finditer`` over the whole text finds. A match is normalized
+        only if no longer (kept) expression overlaps it, because the rest would be dropped
+        anyway; the span of an expression is the span of its match (``normalize.span``), so
+        the order of ``_longest_first`` is known before normalizing. That is only safe where
+        skipping a normalizer cannot skip an exception it would raise: the normalizers of
+        ``_EAGER`` kinds always run, in the order of ``_candidates_everywhere``, and with an
+        anchor near the ends of the calendar (``_LAZY_YEARS``) all of them do.
+        None when the scan cannot be trusted for this text (then every position is tried).
         """
+        if self._prefilter is None:
+            return None
         starts = self._prefilter.candidates(text)
         if starts is None:
             return None
+        anchor = context.anchor
+        lazy = anchor is None or _LAZY_YEARS[0] <= anchor.year <= _LAZY_YEARS[1]
         grammar = self._grammar
-        candidates = []
+        span = normalize.span
+        # (start - end, start, order, normalizer to run or None, match or expression)
+        found: list[tuple[int, int, int, Any, Any]] = []
         for index, positions in starts:
-            match, normalizer = self._matchers[index]
+            match, normalizer, eager = self._matchers[index]
+            eager = eager or not lazy
             end = 0
             for position in positions:
                 if position < end:
                     continue
-                found = match(text, position)
-                if found is None:
+                matched = match(text, position)
+                if matched is None:
                     continue
-                end = found.end()
+                end = matched.end()
                 if end == position:  # finditer would go on differently after an empty match
                     return None
-                if (expression := normalizer(found, grammar, context)) is not None:
-                    candidates.append(expression)
-        return candidates
+                if eager:
+                    expression = normalizer(matched, grammar, context)
+                    if expression is not None:
+                        first, last = expression.start, expression.end
+                        found.append((first - last, first, len(found), None, expression))
+                else:
+                    first, last = span(matched)
+                    found.append((first - last, first, len(found), normalizer, matched))
+        # _longest_first, normalizing what is kept
+        found.sort()
+        kept: list[TemporalExpression] = []
+        for key, first, _, normalizer, item in found:
+            last = first - key
+            for other in kept:
+                if first < other.end and other.start < last:  # they overlap
+                    break
+            else:
+                if normalizer is not None:
+                    item = normalizer(item, grammar, context)
+                    if item is None:
+                        continue
+                kept.append(item)
+        kept.sort(key=_start_key)
+        return kept
 
     def _candidates_everywhere(
         self, text: str, context: normalize.Context
@@ -114,7 +171,14 @@ class DateTagger:
         # open_range ends in \s+\Z: nothing to find unless a space stands right before.
         if not (start and text[start - 1].isspace()):
             return expression
-        found = self._grammar.open_range.search(text, max(0, start - 40), start)
+        window = max(0, start - 40)
+        if self._open_range_back is not None:
+            # A match starts at most as many words back as the longest preposition has words.
+            words_back = self._open_range_back.match(text[window:start][::-1])
+            if words_back is None:
+                return expression
+            window = start - words_back.end()
+        found = self._grammar.open_range.search(text, window, start)
         if found is None:
             return expression
         words = " ".join(found.group().split()).casefold()

@@ -18,8 +18,11 @@ told from an unknown verb, so it is reported as NONE; callers treat NONE as docu
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
+
+from .anchors import cased_characters
 
 FUTURE = 1
 PAST = -1
@@ -60,6 +63,16 @@ class TenseReader:
         self._participles = folded("participles")
         self._reporting = folded("reporting")
         self._since = folded("since")
+        self._casefold_unsafe = _casefold_unsafe()
+        # If no ASCII character is unsafe, an ASCII chunk needs no search.
+        self._ascii_safe = self._casefold_unsafe is None or not self._casefold_unsafe.search(
+            "".join(map(chr, range(128)))
+        )
+
+    @property
+    def since_words(self) -> frozenset[str]:
+        """The casefolded words that make an expression right after them past ("seit")."""
+        return self._since
 
     def points_back(self, word: str) -> bool:
         """Whether a word right before an expression makes it past ("seit Montag")."""
@@ -71,7 +84,13 @@ class TenseReader:
 
     def direction_of_words(self, chunk: str, *, own_clause: bool = False) -> int:
         """FUTURE, PAST or NONE for a clause or sentence (reporting verbs: own clause only)."""
-        return self._direction({w.casefold() for w in _WORD.findall(chunk)}, own_clause)
+        unsafe = self._casefold_unsafe
+        if unsafe is None or (self._ascii_safe and chunk.isascii()) or not unsafe.search(chunk):
+            # the words of the casefolded chunk are the casefolded words of the chunk
+            words = set(_WORD.findall(chunk.casefold()))
+        else:
+            words = {w.casefold() for w in _WORD.findall(chunk)}
+        return self._direction(words, own_clause)
 
     def _direction(self, words: set[str], own_clause: bool) -> int:
         """``direction_of_words`` for the set of casefolded words of a chunk."""
@@ -106,21 +125,18 @@ class TextTense:
         self._reader = reader
         self._text = text
         self._ends: list[int] | None = None
+        # (first, last) of the sentences found so far
+        self._sentence_bounds: list[tuple[int, int]] = []
         # (first, last) of a sentence -> (ends of its breaks, starts of its breaks)
-        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]]
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         # (first, last) of a clause or sentence (offsets in the text) -> direction
-        self._clauses: dict[tuple[int, int], int]
-        self._sentences: dict[tuple[int, int], int]
+        self._clauses: dict[tuple[int, int], int] = {}
+        self._sentences: dict[tuple[int, int], int] = {}
 
     def direction(self, start: int, end: int) -> int:
         """The direction of the clause around text[start:end], else of its sentence."""
         text = self._text
-        if self._ends is None:
-            self._ends = _sentence_ends(text)
-            self._breaks, self._clauses, self._sentences = {}, {}, {}
-        i = bisect.bisect_right(self._ends, start)
-        first = self._ends[i - 1] if i else 0
-        last = self._ends[i] if i < len(self._ends) else len(text)
+        first, last = self._sentence(start)
         last = max(last, end)
         breaks = self._breaks.get((first, last))
         if breaks is None:
@@ -136,16 +152,22 @@ class TextTense:
         j = bisect.bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else last
         if clause_start < start:
-            # The last word before the span: the first one of the clause's start, reversed.
-            before = _LAST_WORD_REVERSED.match(text[clause_start:start][::-1])
-            if before is not None and self._reader.points_back(before.group(1)[::-1]):
-                return PAST
+            prefix = text[clause_start:start]
+            # (Casefolding works character by character: if the last word casefolds to a
+            # word like "seit", the casefolded prefix contains it.)
+            folded = prefix.casefold()
+            if any(word in folded for word in self._reader.since_words):
+                # The last word before the span: the first one of the reversed prefix.
+                before = _LAST_WORD_REVERSED.match(prefix[::-1])
+                if before is not None and self._reader.points_back(before.group(1)[::-1]):
+                    return PAST
         direction = self._clauses.get((clause_start, clause_end))
         if direction is None:
             direction = self._clauses[clause_start, clause_end] = self._reader.direction_of_words(
                 text[clause_start:clause_end], own_clause=True
             )
-        if direction:
+        if direction or (clause_start == first and clause_end == last):
+            # (A whole sentence without a tense word in its own clause has none at all.)
             return direction
         direction = self._sentences.get((first, last))
         if direction is None:
@@ -153,6 +175,63 @@ class TextTense:
                 text[first:last]
             )
         return direction
+
+    def _sentence(self, start: int) -> tuple[int, int]:
+        """The start of the last sentence end at or before ``start`` (0 if none) and of the
+        first one after it (the text's length if none): the sentence around ``start``."""
+        for first, last in self._sentence_bounds:
+            if first <= start < last:
+                return first, last
+        text = self._text
+        if start < len(text) and _is_word(text[start]):
+            bounds = _sentence_around(text, start)
+            self._sentence_bounds.append(bounds)
+            return bounds
+        if self._ends is None:  # (not the start of a word: split the whole text)
+            self._ends = _sentence_ends(text)
+        i = bisect.bisect_right(self._ends, start)
+        return (
+            self._ends[i - 1] if i else 0,
+            self._ends[i] if i < len(self._ends) else len(text),
+        )
+
+
+def _sentence_around(text: str, start: int) -> tuple[int, int]:
+    """What ``TextTense._sentence`` reads from ``_sentence_ends(text)``, found near ``start``.
+
+    ``start`` must be a word character. A sentence end consists of spaces and quotes (or is
+    a line break), so no sentence end contains a word character: ``finditer`` from such a
+    position finds exactly the sentence ends of the whole text from there on. So the next end
+    is the first one found from ``start``, and the last one before it is found by going back
+    to a word character before the nearest . ! ? or line break (further back if there is no
+    sentence end after it).
+    """
+    last = len(text)
+    for hint in _SENTENCE_END_HINT.finditer(text, start):
+        position = hint.start() + (hint.group() != "\n")
+        if _SENTENCE_END.match(text, position) is not None:
+            last = position
+            break
+    bound = start
+    while bound > 0:
+        hint = max(text.rfind(sign, 0, bound) for sign in ".!?\n")
+        # from the last word character before the hint (or the start of the text)
+        position = max(hint, 0)
+        while position > 0 and not _is_word(text[position]):
+            position -= 1
+        first = -1
+        end = position
+        for found in _SENTENCE_END_HINT.finditer(text, position, start):
+            candidate = found.start() + (found.group() != "\n")
+            if candidate < end:
+                continue
+            match = _SENTENCE_END.match(text, candidate)
+            if match is not None:
+                first, end = candidate, match.end()
+        if first >= 0:
+            return first, last
+        bound = position
+    return 0, last
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -175,3 +254,29 @@ def _sentence_ends(text: str) -> list[int]:
             ends.append(position)
             end = found.end()
     return ends
+
+
+@functools.lru_cache(maxsize=1)
+def _casefold_unsafe() -> re.Pattern[str] | None:
+    """Characters whose casefolding mixes word and non-word characters ("İ": "i" + a dot).
+
+    Without them, casefolding a text turns each word into its casefolded self and each gap
+    into a gap, so the words of ``text.casefold()`` are the casefolded words of ``text``.
+    """
+    chars = cased_characters()
+    unsafe = []
+    for i in range(0, len(chars), 256):
+        block = chars[i : i + 256]
+        if block.casefold() == block:
+            continue
+        for ch in block:
+            folded = ch.casefold()
+            if folded != ch and (
+                not folded or any(_is_word(c) != _is_word(ch) for c in folded)
+            ):
+                unsafe.append(ch)
+    return re.compile(f"[{re.escape(''.join(unsafe))}]") if unsafe else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
