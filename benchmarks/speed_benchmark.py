@@ -71,6 +71,14 @@ def synthetic_gazetteer(path: Path, size: int, seed: int = 13) -> None:
 WORKER = r'''
 import json, resource, sys, time
 import spacy
+
+
+def peak_mb():
+    # VmHWM is this process's own high-water mark (ru_maxrss would include the forked parent)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 config, texts_path, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
 texts = json.load(open(texts_path, encoding="utf-8"))
 t0 = time.perf_counter()
@@ -88,7 +96,7 @@ for doc in nlp.pipe(texts, batch_size=32):
 seconds = time.perf_counter() - start
 print(json.dumps({"config": config, "words": words, "seconds": seconds, "words_per_second": words / seconds,
                   "load_seconds": load_seconds,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": peak_mb()}))
 '''
 
 
