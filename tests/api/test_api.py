@@ -128,7 +128,7 @@ def test_user_gazetteer_errors_name_the_file(tmp_path):
 
 
 def test_ten_megabyte_text_runs_in_bounded_memory(tmp_path):
-    """A 10 MB text in a fresh process: finishes, finds the repeated trip once, stays under 1.5 GB."""
+    """A 10 MB text in a fresh process: finishes, finds the repeated trip once, stays under 800 MB."""
     import subprocess
     import sys
 
@@ -144,7 +144,7 @@ def test_ten_megabyte_text_runs_in_bounded_memory(tmp_path):
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     size, events, peak_mb = map(int, result.stdout.split())
     assert size >= 10_000_000 and events == 1
-    assert peak_mb < 1500, f"peak memory {peak_mb} MB"
+    assert peak_mb < 800, f"peak memory {peak_mb} MB"
 
 
 def test_statistical_base_pipeline_is_used_when_given(tmp_path):
