@@ -348,6 +348,10 @@ class EventAssembler(GazetteerComponent):
                   frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence mentions; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(view, reading)
+        if not triggers and not reading["non_visit"] and not reading["negated"]:
+            guests = self._guest_list(reading, frames, previous, number, on)
+            if guests:
+                return guests
         if not triggers or reading["non_visit"]:
             return []
         words = reading["words"]
@@ -449,10 +453,13 @@ class EventAssembler(GazetteerComponent):
         start, end, range_given = self._dates(reading, trigger_at)
         arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
         if not visitors:
-            if country and (summit or host_verb) and (host or start):
+            # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und
+            # Regierungschefs in Moskau eingetroffen") frames what follows
+            gathering = summit or (not reading["persons"] and bool(strong) and start is not None)
+            if country and (gathering or host_verb) and (host or start):
                 frames.append({"sentence": number, "country": country, "city": city, "start": start,
                                "end": end, "host": host["person"] if host else None, "host_rank": host_rank,
-                               "orgs": [_org(s) for s in reading["orgs"]], "summit": summit})
+                               "orgs": [_org(s) for s in reading["orgs"]], "summit": gathering})
             return []
         status, explicit = self._status(reading, start, end, on)
         if arrived and on is not None and not explicit and 0 <= _days(on.isoformat(), start) <= 2:
@@ -522,6 +529,28 @@ class EventAssembler(GazetteerComponent):
         while right < reading["end"] and view.text[right] not in (",", ";", ":"):
             right += 1
         return left, right
+
+    def _guest_list(self, reading: dict[str, Any], frames: list[dict[str, Any]], previous: list[_Mention],
+                    number: int, on: dt.date | None) -> list[_Mention]:
+        """'Unter ihnen waren Schröder, Chirac, Hu Jintao ...': right after a summit or a state
+        ceremony, a sentence that only lists foreign leaders lists its guests."""
+        summit = [(f["sentence"], f["country"], f["city"], f["start"], f["end"]) for f in frames if f.get("summit")]
+        summit += [(m.sentence, m.country, m.city, m.start, m.end) for m in previous if m.summit and m.country]
+        if not summit:
+            return []
+        sentence, country, city, start, end = max(summit)
+        if number - sentence > 1:
+            return []
+        guests = [p for p in reading["persons"] if p["person"]["country"] and p["person"]["country"] != country
+                  and p["person"].get("role_key") in ("head_of_state", "head_of_government", "secretary_general")]
+        if len(guests) < 2 or len(guests) < len(reading["persons"]) - 1:
+            return []
+        status, explicit = self._status(reading, start, end, on)
+        return [_Mention(sentence=number, visitor=g["person"], country=country, city=city, start=start, end=end,
+                         visit_type="unspecified", status=status, explicit_status=explicit, host=None,
+                         reporters=[], trigger=g["start"], strength=0.6, sentences={number}, summit=True,
+                         co_visitors={_key(x["person"]) for x in guests} - {_key(g["person"])})
+                for g in guests]
 
     def _recent_summit(self, frames: list[dict[str, Any]], previous: list[_Mention], number: int) -> bool:
         recent = [f["sentence"] for f in frames if f.get("summit")] + [m.sentence for m in previous if m.summit]
