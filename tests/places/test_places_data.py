@@ -235,9 +235,13 @@ def test_stable_ids_of_referenced_cities(cities: dict[str, dict]) -> None:
 
 
 def test_landmarks_name_known_cities(cities: dict[str, dict]) -> None:
+    """Seats of power name a known city of their country; regions (city null) only a country."""
     with open(REPO_ROOT / "gazetteers" / "landmarks.yaml", encoding="utf-8") as handle:
         landmarks = yaml.safe_load(handle)["landmarks"]
-    assert all(landmark["city"] in cities for landmark in landmarks)
+    seats = [landmark for landmark in landmarks if landmark["city"]]
+    assert seats and all(landmark["city"] in cities for landmark in seats)
+    assert all(cities[landmark["city"]]["country"] == landmark["country"] for landmark in seats)
+    assert all(len(landmark["country"]) == 2 for landmark in landmarks)
 
 
 # --- key facts --------------------------------------------------------------------------------
