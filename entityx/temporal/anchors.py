@@ -11,13 +11,15 @@ matches could start:
   month, "in" of "in zwei Wochen" the second word before the unit. Prepositions and number
   words are far too common to be worth an anchor of their own.
 
-Each pattern says in grammar.py which anchors it starts at (``Starts``). The result is exactly
-that of ``finditer`` over the whole text, provided that every position where the pattern can
-match is a candidate: trying the candidates in order and continuing after each match is what
-``finditer`` does, it just tries every position. That holds because every pattern starts
-with a lookbehind that forbids a word character before its first character, and its first
-character is a word character, so a match starts where a word (a run of ``\\w``) starts, and
-the anchor classes below cover each pattern's first word (or the word k words later).
+Each pattern says in grammar.py which anchors it starts at (``Starts``), and which anchors it
+cannot do without (a day number needs a month name, a range two day numbers); a pattern is
+not tried at all in a text that lacks them. The result is exactly that of ``finditer`` over
+the whole text, provided that every position where the pattern can match is a candidate:
+trying the candidates in order and continuing after each match is what ``finditer`` does, it
+just tries every position. That holds because every pattern starts with a lookbehind that
+forbids a word character before its first character, and its first character is a word
+character, so a match starts where a word (a run of ``\\w``) starts, and the anchor classes
+below cover each pattern's first word (or the word k words later).
 
 The scan runs on ``text.lower()`` with plain, case-sensitive literals, which is much faster
 than a case-insensitive scan. Lowering can change what the patterns see only for a handful of
@@ -30,10 +32,12 @@ from __future__ import annotations
 
 import array
 import functools
+import itertools
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from .vocabulary import Vocabulary
 
@@ -83,16 +87,35 @@ class Starts:
         of the class is a possible start ("im" before "Mai": (MONTH, 1)).
     needs (tuple[tuple[str, ...], ...]): the pattern cannot match unless, for each tuple, a
         hit of one of its classes is in the text (a day number needs a month: ((MONTH,),)).
+    twice (tuple[str, ...]): classes the pattern needs two hits of (a range has two days).
     """
 
     at: tuple[str, ...] = ()
     before: tuple[tuple[str, int], ...] = ()
     needs: tuple[tuple[str, ...], ...] = ()
+    twice: tuple[str, ...] = ()
 
 
 def anchor_words(vocabulary: Vocabulary) -> dict[str, list[tuple[str, bool]]]:
-    """Anchor class -> (word, whole) from the vocabulary; ``whole``: the word must end there."""
+    """Anchor class -> (word, whole) from the vocabulary; ``whole``: the word must end there.
+
+    Raises UnusableVocabulary where a word the grammar.py patterns count words over (a
+    deictic word before a unit, a number or an ordinal before one) is not a single word, or a
+    vague phrase does not start with one.
+    """
     v = vocabulary
+    counted = [
+        *(stem for stems in v.deixis.values() for stem in stems),
+        *(f for forms in v.number_words.values() for f in forms),
+        *(form[:-2] for _, forms in v.ordinals for form in forms),
+    ]
+    for form in counted:
+        if _runs(form) != [form]:
+            raise UnusableVocabulary(f"{form!r} is not a single word")
+    for forms in v.vague.values():
+        for form in forms:
+            if not form or not _is_word_char(form[0]):
+                raise UnusableVocabulary(f"{form!r} does not start with a word")
 
     def words(forms: Iterable[str], whole: bool = False) -> list[tuple[str, bool]]:
         return [(form, whole) for form in forms]
@@ -154,33 +177,43 @@ class Prefilter:
     def __init__(self, vocabulary: Vocabulary, starts: Sequence[Starts]) -> None:
         self.starts = tuple(starts)
         classes = anchor_words(vocabulary)
-        entries: dict[str, set[str]] = {}  # lowered word -> its classes
+        entries: dict[str, dict[str, bool]] = {}  # lowered word -> its classes -> whole?
         whole: dict[str, bool] = {}  # lowered word -> must the word end there?
         for name, forms in classes.items():
             for form, whole_word in forms:
                 word = form.lower()
-                if not word or not _is_word_char(word[0]) or len(word) != len(form):
+                if (
+                    not word
+                    or not _is_word_char(word[0])
+                    or len(word) != len(form)
+                    or any(ch.isspace() for ch in word)  # the grammar reads a space as \s+
+                ):
                     raise UnusableVocabulary(f"unusable anchor word {form!r}")
-                entries.setdefault(word, set()).add(name)
+                names = entries.setdefault(word, {})
+                names[name] = names.get(name, True) and whole_word
                 whole[word] = whole.get(word, True) and whole_word
         for word, whole_word in whole.items():
             if not whole_word and not _is_word_char(word[-1]):
                 # the scan would take the non-word character a following hit starts after
                 raise UnusableVocabulary(f"anchor word {word!r} must be a whole word")
         # The scan returns the longest anchor word at a position; every shorter one there is a
-        # prefix of it, so a hit has the classes of all anchor words that are its prefixes.
+        # prefix of it, so a hit has the classes of all anchor words that are its prefixes
+        # (of a whole word only if a non-word character follows it in the hit: "mo." has
+        # those of "mo", "monat" not).
         self._classes: dict[str, frozenset[str]] = {
             word: frozenset(
-                name for other, names in entries.items() if word.startswith(other) for name in names
+                name
+                for other, names in entries.items()
+                if word.startswith(other)
+                for name, whole_word in names.items()
+                if not whole_word or other == word or not _is_word_char(word[len(other)])
             )
             for word in entries
         }
         # A hit starts a word: at the start of the text, or after a non-word character. The
         # scan matches that character too, which lets the regex engine skip the letters of
         # words quickly (a pattern that starts with a lookbehind is tried at every position).
-        hit = rf"\d+|{_trie(whole)}"
-        self._scan_start = re.compile(hit)
-        self._scan = re.compile(rf"\W({hit})")
+        self._scan = re.compile(rf"\W(\d+|{_trie(whole)})")
         # a run of digits -> its classes (none for other lengths)
         self._number_classes = {
             size: frozenset([name]) for size, name in _NUMBER_CLASSES.items()
@@ -188,7 +221,7 @@ class Prefilter:
         # On the reversed text, from a position: k words back (the match ends where the k-th
         # word before the position starts).
         self._back = {
-            k: re.compile(r"(?:\W*+\w++){%d}" % k).match for k in range(1, self.MAX_BEFORE + 1)
+            k: re.compile(rf"(?:\W*+\w++){{{k}}}").match for k in range(1, self.MAX_BEFORE + 1)
         }
         # Each class gets a bit; a text's classes are the OR of its hits' bits.
         names = (*classes, *_NUMBER_CLASSES.values())
@@ -196,9 +229,13 @@ class Prefilter:
         # class -> (pattern index, k): the pattern may start at its hits (k = 0) or k words
         # before them.
         routes: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
-        conditional = []
         for index, spec in enumerate(self.starts):
-            for name in (*spec.at, *(c for c, _ in spec.before), *(c for n in spec.needs for c in n)):
+            for name in (
+                *spec.at,
+                *(c for c, _ in spec.before),
+                *(c for n in spec.needs for c in n),
+                *spec.twice,
+            ):
                 if name not in routes:
                     raise ValueError(f"unknown anchor class {name!r}")
             if any(not 1 <= k <= self.MAX_BEFORE for _, k in spec.before):
@@ -207,18 +244,13 @@ class Prefilter:
                 routes[name].append((index, 0))
             for name, k in spec.before:
                 routes[name].append((index, k))
-            if spec.needs:
-                # each need: the bits of its classes, one of which must be set
-                conditional.append((index, tuple(sum(bit[n] for n in set(need)) for need in spec.needs)))
-        # patterns with Starts.needs: (index, masks)
-        self._conditional = tuple(conditional)
 
         def route(names: Iterable[str]) -> _Route:
             names = set(names)
             found = {route for name in names for route in routes[name]}
             at = tuple(sorted(index for index, k in found if not k))
             before = tuple(
-                (self._back[k], tuple(sorted(index for index, kk in found if kk == k)))
+                (k, tuple(sorted(index for index, kk in found if kk == k)))
                 for k in sorted({k for _, k in found if k})
             )
             return sum(bit[name] for name in names), at, before
@@ -239,56 +271,124 @@ class Prefilter:
         self._number_routes = {
             size: number(names) for size, names in self._number_classes.items()
         }
+        # patterns with Starts.needs or Starts.twice -> (for each need the bits of its
+        # classes (one must be set), for each class needed twice the routes of its hits)
+        self._conditional = {
+            index: (
+                tuple(sum(bit[n] for n in set(need)) for need in spec.needs),
+                tuple(
+                    tuple(r for r, (bits, _, _) in enumerate(self._route_table) if bits & bit[name])
+                    for name in spec.twice
+                ),
+            )
+            for index, spec in enumerate(self.starts)
+            if spec.needs or spec.twice
+        }
+        # the plans for texts with hits of one or two routes, most texts (_route does the
+        # others)
+        everything = range(len(self._route_table))
+        self._plans: dict[frozenset[int], _Plan] = {
+            frozenset(numbers): self._plan(frozenset(numbers))
+            for numbers in [*((r,) for r in everything), *itertools.combinations(everything, 2)]
+        }
         alphabet = "".join(sorted({ch for word in entries for ch in word}))
         odd = _odd_characters(alphabet)
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
-        self._odd_are_not_ascii = not any(ch.isascii() for ch in odd)
+        self._odd_chars = tuple(odd) if len(odd) <= 8 else None
 
     def candidates(self, text: str) -> list[tuple[int, list[int]]] | None:
         """(pattern index, sorted candidate starts) for each pattern that may match, in order.
 
+        A start may be listed twice (the hit of one word, the word before the hit of another);
+        trying it again after a match ending beyond it is skipped, after a failure it fails.
+
         None when the scan cannot be trusted for this text (see the module docstring): then
         every position has to be tried.
         """
-        lowered = text.lower()
-        if len(lowered) != len(text) or (
-            self._odd is not None
-            and not (self._odd_are_not_ascii and text.isascii())
-            and self._odd.search(text)
-        ):
+        by_route = self._hits(text)
+        if by_route is None:
             return None
-        found: dict[str, list[int]] = {}
-        first = self._scan_start.match(lowered)
-        if first is not None:
-            found[first.group()] = [0]
-        # (A hit ends at a word character or at the "." of "Jan.", which no word character
-        # follows: it never takes the non-word character before the next hit.)
-        for hit in self._scan.finditer(lowered):
-            key = hit.group(1)
-            positions = found.get(key)
-            if positions is None:
-                found[key] = [hit.start(1)]
-            else:
-                positions.append(hit.start(1))
-        if not found:
+        if not by_route:
             return []
-        # The hits of each route, in order (hits of different words never share a position).
+        if len(by_route) > 2:
+            return self._route(text, by_route)
+        return self._follow(self._plans[frozenset(by_route)], text, by_route)
+
+    def _hits(self, text: str) -> dict[int, list[int]] | None:
+        """Route number -> the positions of its hits, in order; None: do not trust the scan."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        if self._odd_chars is not None:
+            for ch in self._odd_chars:  # (a few "in" tests are much faster than a search)
+                if ch in text:
+                    return None
+        elif self._odd is not None and self._odd.search(text):
+            return None
         by_route: dict[int, list[int]] = {}
-        unsorted = []
         routes, number_routes = self._routes, self._number_routes
-        for key, positions in found.items():
+        # A space in front lets a hit at the start of the text be found like the others; the
+        # positions in the spaced text are one more than in the text. (A hit ends at a word
+        # character or at the "." of "Jan.", which no word character follows: it never takes
+        # the non-word character before the next hit.)
+        for hit in self._scan.finditer(" " + lowered):
+            key = hit.group(1)
             number = routes.get(key)
             if number is None:
                 number = number_routes.get(len(key))
                 if number is None:  # a number no pattern starts with
                     continue
-            if number in by_route:
-                by_route[number] = by_route[number] + positions
-                unsorted.append(number)
+            positions = by_route.get(number)
+            if positions is None:
+                by_route[number] = [hit.start()]
             else:
-                by_route[number] = positions
-        for number in unsorted:
-            by_route[number].sort()
+                positions.append(hit.start())
+        return by_route
+
+    def _follow(
+        self, plan: _Plan, text: str, by_route: dict[int, list[int]]
+    ) -> list[tuple[int, list[int]]]:
+        """``candidates`` by the plan (``_plan``) for the routes of the text's hits."""
+        result = []
+        reversed_text = ""
+        size = len(text)
+        back = self._back
+        previous: dict[tuple[int, int], list[int]] = {}
+        for index, sources, twice in plan:
+            for numbers in twice:
+                hits = 0
+                for number in numbers:
+                    hits += len(by_route[number])
+                if hits < 2:
+                    break
+            else:
+                lists = []
+                for number, k in sources:
+                    if not k:
+                        lists.append(by_route[number])
+                        continue
+                    positions = previous.get((number, k))
+                    if positions is None:
+                        if not reversed_text:
+                            reversed_text = text[::-1]
+                        match = back[k]
+                        # (only the first hits can have fewer than k words before them)
+                        positions = previous[number, k] = [
+                            size - words.end()
+                            for words in [match(reversed_text, size - p) for p in by_route[number]]
+                            if words is not None
+                        ]
+                    if positions:
+                        lists.append(positions)
+                if len(lists) == 1:
+                    result.append((index, lists[0]))
+                elif lists:  # (a position in two lists is tried twice: no harm)
+                    result.append((index, sorted(itertools.chain(*lists))))
+        return result
+
+    def _route(self, text: str, by_route: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
+        """``candidates`` straight from the hits of each route, for texts with hits of many
+        routes, where making a plan would cost more than it saves (same result)."""
         # pattern index -> candidate starts. Each source (the hits of one route, or the words
         # k before them) is sorted and free of repeats; lists from several sources are merged.
         wanted: dict[int, list[int]] = {}
@@ -296,26 +396,33 @@ class Prefilter:
         present = 0
         reversed_text = ""
         size = len(text)
-        table = self._route_table
+        table, back = self._route_table, self._back
         for number, positions in by_route.items():
             bits, at, before = table[number]
             present |= bits
-            for index in at:
-                if index in wanted:
-                    wanted[index] = wanted[index] + positions
-                    merged.append(index)
-                else:
-                    wanted[index] = positions
-            for back, indices in before:
+            if wanted.keys().isdisjoint(at):
+                wanted.update(zip(at, repeat(positions)))
+            else:
+                for index in at:
+                    if index in wanted:
+                        wanted[index] = wanted[index] + positions
+                        merged.append(index)
+                    else:
+                        wanted[index] = positions
+            for k, indices in before:
                 if not reversed_text:
                     reversed_text = text[::-1]
+                match = back[k]
                 # (only the first hits can have fewer than k words before them)
                 previous = [
                     size - words.end()
-                    for words in [back(reversed_text, size - p) for p in positions]
+                    for words in [match(reversed_text, size - p) for p in positions]
                     if words is not None
                 ]
                 if not previous:
+                    continue
+                if wanted.keys().isdisjoint(indices):
+                    wanted.update(zip(indices, repeat(previous)))
                     continue
                 for index in indices:
                     if index in wanted:
@@ -323,19 +430,57 @@ class Prefilter:
                         merged.append(index)
                     else:
                         wanted[index] = previous
-        for index, masks in self._conditional:
-            if index in wanted:
-                for mask in masks:
-                    if not present & mask:
+        conditional = self._conditional
+        for index in conditional.keys() & wanted.keys():
+            masks, twice = conditional[index]
+            for mask in masks:
+                if not present & mask:
+                    del wanted[index]
+                    break
+            else:
+                for numbers in twice:
+                    hits = 0
+                    for number in numbers:
+                        if number in by_route:
+                            hits += len(by_route[number])
+                    if hits < 2:
                         del wanted[index]
                         break
         for index in merged:
             if index in wanted:
-                wanted[index] = sorted(set(wanted[index]))
+                wanted[index] = sorted(wanted[index])
         return sorted(wanted.items())
 
+    def _plan(self, numbers: frozenset[int]) -> _Plan:
+        """What to try in a text with hits of these routes: for each pattern that may match
+        (its needs are met), in order: (pattern index, its sources, for each class it needs
+        twice the routes of that class's hits). A source is (route, k): the hits of the route
+        (k = 0) or the starts of the words k before them; each is sorted and free of repeats,
+        several are merged."""
+        present = 0
+        sources: dict[int, list[tuple[int, int]]] = {}
+        for number in sorted(numbers):
+            bits, at, before = self._route_table[number]
+            present |= bits
+            for index in at:
+                sources.setdefault(index, []).append((number, 0))
+            for k, indices in before:
+                for index in indices:
+                    sources.setdefault(index, []).append((number, k))
+        plan = []
+        for index in sorted(sources):
+            masks, twice = self._conditional.get(index, ((), ()))
+            if any(not present & mask for mask in masks):
+                continue
+            routes = tuple(tuple(r for r in numbers_ if r in numbers) for numbers_ in twice)
+            if not all(routes):  # no hit at all of a class needed twice
+                continue
+            plan.append((index, tuple(sources[index]), routes))
+        return tuple(plan)
 
-_Route = tuple[int, tuple[int, ...], tuple[tuple[Callable[..., "re.Match[str] | None"], tuple[int, ...]], ...]]
+
+_Route = tuple[int, tuple[int, ...], tuple[tuple[int, tuple[int, ...]], ...]]
+_Plan = tuple[tuple[int, tuple[tuple[int, int], ...], tuple[tuple[int, ...], ...]], ...]
 
 
 def _is_word_char(ch: str) -> bool:

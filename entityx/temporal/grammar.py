@@ -92,6 +92,8 @@ class Grammar:
         == 1``, ``meaning["ordinals"]["viert"] == 4`` (stems of ordinals and deictic words).
     vocabulary (Vocabulary): the vocabulary itself, for the numbers (part bounds, seasons).
     open_range (re.Pattern[str]): finds an open-range preposition at the end of a text.
+    open_range_reversed (re.Pattern[str]): ``open_range`` for the reversed text: from its
+        start, the spaces and then the preposition, reversed, not followed by a word.
     starts (tuple[Starts, ...]): for each pattern, the anchor words its matches start at or
         after (anchors.py), so the tagger can skip text where it cannot match.
     """
@@ -103,6 +105,7 @@ class Grammar:
     meaning: Mapping[str, Mapping[str, Any]]
     vocabulary: Vocabulary
     open_range: re.Pattern[str]
+    open_range_reversed: re.Pattern[str]
     starts: tuple[Starts, ...]
 
 
@@ -141,8 +144,7 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
     iso = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
     years = rf"(?P<y1>(?:19|20)\d\d)\s*{dash}\s*(?P<y2>(?:19|20)\d\d)"
     # Where matches start (anchors.py): at a day number (one or two digits: the pattern wants
-    # a non-digit after it) or a weekday before it ...
-    day_first = Starts(at=(a.DAY_NUMBER, a.WEEKDAY_FORM), needs=((a.DAY_NUMBER,),))
+    # a non-digit after it) or at a weekday before it. A range has two day numbers.
     patterns = (
         (
             SINGLE_DAY,
@@ -156,19 +158,28 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
              rf"\s+(?P<mn>{month})(?:\s+(?P<y>\d{{4}})(?!\d))?"),
             Starts(at=(a.WEEKDAY_FORM, a.ORDINAL), needs=((a.MONTH,),)),
         ),
-        (SINGLE_DAY, rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){numeric('', '')}", day_first),
+        # "15.05.2023": the month is a number too
+        (
+            SINGLE_DAY,
+            rf"{_START}{weekday_prefix('wd')}(?P<d>{_DAY}){numeric('', '')}",
+            Starts(at=(a.DAY_NUMBER, a.WEEKDAY_FORM), twice=(a.DAY_NUMBER,)),
+        ),
         (SINGLE_DAY, rf"(?<![\w.,:/-]){iso}(?!\d|[-.,/]\d)", Starts(at=(a.YEAR_NUMBER,))),
         (
             MONTH_YEAR,
             rf"(?<!\w)(?P<mn>{month})\s+(?P<y>\d{{4}})(?!\d|[.,]\d)",
             Starts(at=(a.MONTH,), needs=((a.YEAR_NUMBER,),)),
         ),
-        (RANGE, rf"{_START}{weekday_prefix('wd')}{left}(?P<conn>{connector}){right}", day_first),
+        (
+            RANGE,
+            rf"{_START}{weekday_prefix('wd')}{left}(?P<conn>{connector}){right}",
+            Starts(at=(a.DAY_NUMBER, a.WEEKDAY_FORM), twice=(a.DAY_NUMBER,)),
+        ),
         # "2022-2023", not glued to another dash or number (phone numbers, "2022-2023-2024").
         (
             YEARS,
             rf"{_START}{after_no_dash}{years}(?!\d|[.,/]\d|{dash})",
-            Starts(at=(a.YEAR_NUMBER,)),
+            Starts(at=(a.YEAR_NUMBER,), twice=(a.YEAR_NUMBER,)),
         ),
     )
     patterns += _relative_patterns(vocabulary, connector)
@@ -184,6 +195,9 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
         meaning=_meaning(vocabulary),
         vocabulary=vocabulary,
         open_range=re.compile(rf"{_WORD_START}(?i:{_alternation(open_forms)})\s+\Z"),
+        open_range_reversed=re.compile(
+            rf"\s+(?i:{_alternation(form[::-1] for form in open_forms)})(?![\w-])"
+        ),
     )
 
 
@@ -289,6 +303,10 @@ def _relative_patterns(
 
     count_unit_names = ("day", "week", "month", "year")
     weekday_starts = Starts(at=(a.WEEKDAY_NAME,), before=((a.WEEKDAY_NAME, 1),))
+    # "Montag bis Mittwoch": two weekdays
+    weekday_range_starts = Starts(
+        at=(a.WEEKDAY_NAME,), before=((a.WEEKDAY_NAME, 1),), twice=(a.WEEKDAY_NAME,)
+    )
     return (
         (
             RELATIVE_DAY,
@@ -313,7 +331,7 @@ def _relative_patterns(
             WEEKDAY_RANGE,
             (rf"{_WORD_START}(?:{deixis('dx')}\s+)?(?P<wd>{weekday})(?P<conn>{connector})"
              rf"(?P<rwd>{weekday}){_WORD_END}"),
-            weekday_starts,
+            weekday_range_starts,
         ),
         (
             DEICTIC,
@@ -360,7 +378,7 @@ def _relative_patterns(
             MONTH_RANGE,
             (rf"{_WORD_START}(?:(?P<pre>[Vv]on|[Zz]wischen|[Ii]m)\s+)?(?P<x>(?P<lmn>{strict_month})"
              rf"(?P<conn>{connector})(?P<rmn>{strict_month}){year_after('g')}){_WORD_END}"),
-            Starts(at=(a.MONTH,), before=((a.MONTH, 1),)),
+            Starts(at=(a.MONTH,), before=((a.MONTH, 1),), twice=(a.MONTH,)),
         ),
         (
             SEASON,
@@ -411,61 +429,63 @@ def _alternation(forms: Iterable[str]) -> str:
     """Escape forms and join them longest first, so "Juni" is tried before "Jun".
 
     Spaces inside a form ("bis zum") match any run of whitespace. The forms are written as a
-    trie where that is safe ("J(?:an(?:uar|\\.|)|un(?:i|\\.|)|...)"): the regex engine then
+    trie where that is safe ("J(?:an(?:\\.|uar|)|un(?:\\.|i|)|...)"): the regex engine then
     tries a handful of branches at a position instead of every form, which matters most under
     (?i), where it cannot skip a form by its first character.
     """
     unique = sorted(set(forms), key=lambda form: (-len(form), form))
-    tokens = [[r"\s+" if ch == " " else re.escape(ch) for ch in form] for form in unique]
-    trie = _trie(tokens)
-    return trie if trie is not None else "|".join("".join(form) for form in tokens)
+    trie = _trie(unique)
+    if trie is not None:
+        return trie
+    return "|".join("".join(_token(ch) for ch in form) for form in unique)
 
 
-def _trie(forms: list[list[str]]) -> str | None:
-    """The alternation of ``forms`` (lists of regex tokens) as a trie, or None if not safe.
+def _token(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _trie(forms: list[str]) -> str | None:
+    """The alternation of ``forms`` as a trie, or None where that is not safe.
 
     It matches what the flat alternation, longest form first, matches, with the same
-    preference: two forms can match at the same position only if one is a prefix of the other
-    (siblings in the trie never match the same character, checked here even under (?i)), and
-    at each node the longer forms are tried before the form that ends there.
+    preference: two forms can match at the same position only if one is a prefix of the
+    other, because siblings in the trie never match the same character (checked here, even
+    ignoring case); and at each node the longer forms are tried before the one that ends there.
     """
-    if not forms or any(not form for form in forms):
+    if not forms or "" in forms:
         return None
     root: dict[str, dict] = {}
-    end = ""  # a key no token uses: the form ends here
     for form in forms:
         node = root
-        for token in form:
-            node = node.setdefault(token, {})
-        node[end] = {}
-
-    def clash(a: str, b: str) -> bool:
-        # Could the two tokens match the same character (ignoring case)?
-        if r"\s+" in (a, b):
-            other = b if a == r"\s+" else a
-            return other == r"\s+" or re.fullmatch(r"\s", re.sub(r"^\\", "", other)) is not None
-        return bool(re.fullmatch(f"(?i:{a})", re.sub(r"^\\", "", b))) or bool(
-            re.fullmatch(f"(?i:{b})", re.sub(r"^\\", "", a))
-        )
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the form ends here
 
     def emit(node: dict[str, dict]) -> str | None:
-        children = sorted(token for token in node if token != end)
-        for i, a in enumerate(children):
-            for b in children[i + 1 :]:
-                if clash(a, b):
-                    return None
+        chars = sorted(ch for ch in node if ch)
+        for i, ch in enumerate(chars):
+            if any(_may_match_alike(ch, other) for other in chars[i + 1 :]):
+                return None
         branches = []
-        for token in children:
-            rest = emit(node[token])
+        for ch in chars:
+            rest = emit(node[ch])
             if rest is None:
                 return None
-            branches.append(token + rest)
-        if end in node:
+            branches.append(_token(ch) + rest)
+        if "" in node:
             if not branches:
                 return ""
             branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
     return emit(root)
+
+
+def _may_match_alike(first: str, second: str) -> bool:
+    """Whether the tokens of two characters can match the same character of a text."""
+    if " " in (first, second):  # a space matches any whitespace
+        return (second if first == " " else first).isspace()
+    return bool(
+        re.fullmatch(f"(?i:{re.escape(first)})", second)
+        or re.fullmatch(f"(?i:{re.escape(second)})", first)
+    )

@@ -318,9 +318,9 @@ def _check_weekday(form: str | None, when: date | None, grammar: Grammar, flags:
 
 
 def _timex(year: int | None, month: int, day: int) -> str:
-    if year is None:
-        return "XXXX-%02d-%02d" % (month, day)
-    return "%04d-%02d-%02d" % (year, month, day)
+    return (
+        f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
+    )
 
 
 def _expression(
@@ -332,13 +332,14 @@ def _expression(
     flags: list[str],
 ) -> TemporalExpression:
     first, last = span(match)
+    # (fields in order: start, end, text, value, start_date, end_date, granularity, flags)
     return TemporalExpression(
-        start=first,
-        end=last,
-        text=match.string[first:last],
-        value=value,
-        start_date=start,
-        end_date=end,
-        granularity=granularity,
-        flags=tuple(dict.fromkeys(flags)) if flags else (),
+        first,
+        last,
+        match.string[first:last],
+        value,
+        start,
+        end,
+        granularity,
+        tuple(dict.fromkeys(flags)) if flags else (),
     )

@@ -209,11 +209,12 @@ def _day_adjective(
 def _weekday_date(
     match: re.Match[str], grammar: Grammar, context: Context, anchor: date
 ) -> date:
-    weekday = grammar.weekday_numbers[_g(match, "wd")]
-    if _g(match, "wdx"):  # "Dienstag nächster Woche"
-        monday = _monday(anchor) + timedelta(weeks=_deixis(grammar, _g(match, "wdx")))
+    groups = match.groupdict()
+    weekday = grammar.weekday_numbers[groups["wd"]]
+    if groups.get("wdx"):  # "Dienstag nächster Woche"
+        monday = _monday(anchor) + timedelta(weeks=_deixis(grammar, groups["wdx"]))
         return monday + timedelta(days=weekday - 1)
-    step = _deixis(grammar, _g(match, "dx")) if _g(match, "dx") else 0
+    step = _deixis(grammar, groups["dx"]) if groups.get("dx") else 0
     if step:
         return _next_weekday(anchor, weekday, step, strict=True)
     if weekday == anchor.isoweekday():  # the anchor itself, whatever the tense

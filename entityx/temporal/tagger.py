@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,8 @@ _NORMALIZERS = {**normalize.NORMALIZERS, **relative.NORMALIZERS}
 # normalized even when a longer expression overlaps them, as ``find`` always did.
 _EAGER = frozenset([VAGUE])
 # Anchor years for which no other normalizer can raise: counts go up to 999 units (years at
-# most) and years are looked for two either side of the anchor; datetime.date ends at 9999.
+# most), vague periods to 36500 days (vocabulary.py), years are looked for two either side
+# of the anchor; datetime.date runs from year 1 to 9999.
 _LAZY_YEARS = (1100, 8900)
 # Only a single point or period can be one end of an open range ("ab dem 15. Mai").
 _OPEN_RANGE_GRANULARITIES = frozenset(
@@ -47,20 +47,11 @@ class DateTagger:
             self._prefilter: Prefilter | None = Prefilter(self.vocabulary, self._grammar.starts)
         except UnusableVocabulary:
             self._prefilter = None
-        # pattern index -> (its match method, the normalizer of its kind)
+        # pattern index -> (its match method, the normalizer of its kind, whether that runs
+        # for every match, the group that is the span if the pattern has one: "x" or 0)
         self._matchers = tuple(
-            (pattern.match, _NORMALIZERS[kind], kind in _EAGER)
+            (pattern.match, _NORMALIZERS[kind], kind in _EAGER, "x" if "x" in pattern.groupindex else 0)
             for kind, pattern in self._grammar.patterns
-        )
-        words = [
-            len(re.findall(r"\w+", form))
-            for forms in self.vocabulary.open_ranges.values()
-            for form in forms
-        ]
-        # On a reversed stretch of text: up to as many words as the longest open-range
-        # preposition has (None if a preposition has no word, then the whole window is read).
-        self._open_range_back = (
-            re.compile(r"(?:\W*+\w++){1,%d}" % max(words)) if words and min(words) else None
         )
         self._start_only = frozenset(f.casefold() for f in self.vocabulary.open_ranges["start_only"])
 
@@ -82,15 +73,25 @@ class DateTagger:
             )
         if isinstance(anchor, datetime):
             anchor = anchor.date()
-        context = normalize.Context(anchor, self._tense.reader(text))
-        kept = self._find_fast(text, context)
+        kept = self._find_fast(text, anchor)
         if kept is None:
+            context = normalize.Context(anchor, self._tense.reader(text))
             kept = _longest_first(self._candidates_everywhere(text, context))
         return [self._mark_open_end(text, e) for e in kept]
 
-    def _find_fast(
-        self, text: str, context: normalize.Context
-    ) -> list[TemporalExpression] | None:
+    def _find_reference(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
+        """``find`` the plain way, as it was written first: every pattern tried at every
+        position, every match normalized, the whole window searched for an open-range
+        preposition. Slow; the tests check that ``find`` gives the same."""
+        if isinstance(anchor, datetime):
+            anchor = anchor.date()
+        context = normalize.Context(anchor, self._tense.reader(text))
+        candidates = self._candidates_everywhere(text, context)
+        return [
+            self._mark_open_end(text, e, whole_window=True) for e in _longest_first(candidates)
+        ]
+
+    def _find_fast(self, text: str, anchor: date | None) -> list[TemporalExpression] | None:
         """``_longest_first(self._candidates_everywhere(text, context))``, done faster.
 
         Each pattern is tried only where the anchor scan (anchors.py) says a match may start;
@@ -106,16 +107,15 @@ class DateTagger:
         if self._prefilter is None:
             return None
         starts = self._prefilter.candidates(text)
-        if starts is None:
-            return None
-        anchor = context.anchor
+        if not starts:
+            return starts  # None (the scan cannot be trusted) or no candidates
+        context = normalize.Context(anchor, self._tense.reader(text))
         lazy = anchor is None or _LAZY_YEARS[0] <= anchor.year <= _LAZY_YEARS[1]
         grammar = self._grammar
-        span = normalize.span
         # (start - end, start, order, normalizer to run or None, match or expression)
         found: list[tuple[int, int, int, Any, Any]] = []
         for index, positions in starts:
-            match, normalizer, eager = self._matchers[index]
+            match, normalizer, eager, spanned = self._matchers[index]
             eager = eager or not lazy
             end = 0
             for position in positions:
@@ -133,7 +133,10 @@ class DateTagger:
                         first, last = expression.start, expression.end
                         found.append((first - last, first, len(found), None, expression))
                 else:
-                    first, last = span(matched)
+                    # normalize.span: the group x where the pattern has one and it matched
+                    first, last = matched.span(spanned) if spanned else (position, end)
+                    if first < 0:
+                        first, last = position, end
                     found.append((first - last, first, len(found), normalizer, matched))
         # _longest_first, normalizing what is kept
         found.sort()
@@ -155,7 +158,8 @@ class DateTagger:
     def _candidates_everywhere(
         self, text: str, context: normalize.Context
     ) -> list[TemporalExpression]:
-        """What ``_candidates`` returns, from every pattern tried at every position."""
+        """The normalized matches (not None) of every pattern, tried at every position, in
+        pattern order, then by position."""
         return [
             expression
             for kind, pattern in self._grammar.patterns
@@ -163,25 +167,44 @@ class DateTagger:
             if (expression := _NORMALIZERS[kind](match, self._grammar, context)) is not None
         ]
 
-    def _mark_open_end(self, text: str, expression: TemporalExpression) -> TemporalExpression:
-        """Add start_only/end_only when an open-range preposition stands right before."""
+    def _mark_open_end(
+        self, text: str, expression: TemporalExpression, *, whole_window: bool = False
+    ) -> TemporalExpression:
+        """Add start_only/end_only when an open-range preposition stands right before.
+
+        whole_window (bool): search the 40 characters before the expression with
+            ``open_range`` (what the shortcuts below must give the same as).
+        """
         if expression.granularity not in _OPEN_RANGE_GRANULARITIES:
             return expression
         start = expression.start
+        window = max(0, start - 40)
+        if whole_window:
+            found = self._grammar.open_range.search(text, window, start)
+            if found is None:
+                return expression
+            return self._with_open_end(expression, found.group())
         # open_range ends in \s+\Z: nothing to find unless a space stands right before.
         if not (start and text[start - 1].isspace()):
             return expression
-        window = max(0, start - 40)
-        if self._open_range_back is not None:
-            # A match starts at most as many words back as the longest preposition has words.
-            words_back = self._open_range_back.match(text[window:start][::-1])
-            if words_back is None:
-                return expression
-            window = start - words_back.end()
-        found = self._grammar.open_range.search(text, window, start)
+        # open_range.search(text, window, start) finds the longest preposition that ends
+        # (with spaces) at ``start``: matched on the reversed text, from its start. The piece
+        # has one more character, which the lookbehind of open_range would look at.
+        found = self._grammar.open_range_reversed.match(text[max(0, window - 1) : start][::-1])
         if found is None:
             return expression
-        words = " ".join(found.group().split()).casefold()
+        if found.end() <= start - window:
+            matched = found.group()[::-1]
+        else:  # the longest one starts before the window; a shorter one may not
+            found = self._grammar.open_range.search(text, window, start)
+            if found is None:
+                return expression
+            matched = found.group()
+        return self._with_open_end(expression, matched)
+
+    def _with_open_end(self, expression: TemporalExpression, found: str) -> TemporalExpression:
+        """The expression with the flag for the open-range preposition ``found``."""
+        words = " ".join(found.split()).casefold()
         flag = START_ONLY if words in self._start_only else END_ONLY
         return dataclasses.replace(expression, flags=(*expression.flags, flag))
 

@@ -17,9 +17,9 @@ told from an unknown verb, so it is reported as NONE; callers treat NONE as docu
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
 from .anchors import cased_characters
@@ -31,15 +31,19 @@ NONE = 0
 # A sentence ends at . ! ? after a letter (not after a day number: "am 15. Mai") followed by
 # space and an upper-case letter or quote, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_][.!?])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ])|\n")
-# A break sign, or a dash between spaces. (Written so that every match starts with one
-# character of a class, which lets the regex engine skip other characters quickly; it finds
-# what "[,;:()\"„“”«»]|\s[-–—]\s" finds.)
-_CLAUSE_BREAK = re.compile(r"[,;:()\"„“”«»\s](?:(?<=[,;:()\"„“”«»])|(?<=\s)[-–—]\s)")
+# A clause ends at a break sign or a dash between spaces: the matches of
+# "[,;:()\"„“”«»]|\s[-–—]\s", found by _clause_breaks from the rarer signs and dashes.
+# One search for both: a sign, or a dash with a space before and after (the span of such a
+# break starts at the space before the dash).
+_BREAK_OR_DASH = re.compile(r"[,;:()\"„“”«»\-–—](?:(?<=[,;:()\"„“”«»])|(?<=\s[-–—])(?=\s))")
+_SIGNS = frozenset(',;:()"„“”«»')
 _WORD = re.compile(r"\w+")
 # The first word of a reversed stretch of text: its last word, reversed.
 _LAST_WORD_REVERSED = re.compile(r"\W*+(\w+)")
 # Where a sentence end may start: after . ! ? (the lookbehind of _SENTENCE_END) or at "\n".
 _SENTENCE_END_HINT = re.compile(r"[.!?\n]")
+# Up to this length, a text is split into sentences at once (TextTense._sentence).
+_SHORT_TEXT = 400
 # Generic participles ("getroffen", "gereist") count only next to an auxiliary; these words
 # look like participles but are not.
 _NOT_PARTICIPLES = frozenset(
@@ -87,22 +91,18 @@ class TenseReader:
         unsafe = self._casefold_unsafe
         if unsafe is None or (self._ascii_safe and chunk.isascii()) or not unsafe.search(chunk):
             # the words of the casefolded chunk are the casefolded words of the chunk
-            words = set(_WORD.findall(chunk.casefold()))
+            words = _WORD.findall(chunk.casefold())
         else:
-            words = {w.casefold() for w in _WORD.findall(chunk)}
-        return self._direction(words, own_clause)
-
-    def _direction(self, words: set[str], own_clause: bool) -> int:
-        """``direction_of_words`` for the set of casefolded words of a chunk."""
-        if not words.isdisjoint(self._future):
+            words = [w.casefold() for w in _WORD.findall(chunk)]
+        if not self._future.isdisjoint(words):
             return FUTURE
-        reported = not words.isdisjoint(self._reporting)
+        reported = not self._reporting.isdisjoint(words)
         if reported:
-            words = words - self._reporting
-        if not words.isdisjoint(self._past) or (own_clause and reported):
+            words = [w for w in words if w not in self._reporting]
+        if not self._past.isdisjoint(words) or (own_clause and reported):
             return PAST
-        if not words.isdisjoint(self._auxiliaries) and (
-            not words.isdisjoint(self._participles)
+        if not self._auxiliaries.isdisjoint(words) and (
+            not self._participles.isdisjoint(words)
             or any(
                 w.startswith("ge") and len(w) > 5 and w.endswith(("t", "en"))
                 and w not in _NOT_PARTICIPLES
@@ -125,42 +125,49 @@ class TextTense:
         self._reader = reader
         self._text = text
         self._ends: list[int] | None = None
+        # made on the first call of ``direction`` (most texts never need one):
         # (first, last) of the sentences found so far
-        self._sentence_bounds: list[tuple[int, int]] = []
+        self._sentence_bounds: list[tuple[int, int]]
         # (first, last) of a sentence -> (ends of its breaks, starts of its breaks)
-        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]]
         # (first, last) of a clause or sentence (offsets in the text) -> direction
-        self._clauses: dict[tuple[int, int], int] = {}
-        self._sentences: dict[tuple[int, int], int] = {}
+        self._clauses: dict[tuple[int, int], int]
+        self._sentences: dict[tuple[int, int], int]
+        self._started = False
 
     def direction(self, start: int, end: int) -> int:
         """The direction of the clause around text[start:end], else of its sentence."""
+        if not self._started:
+            self._started = True
+            self._sentence_bounds, self._breaks, self._clauses, self._sentences = [], {}, {}, {}
         text = self._text
         first, last = self._sentence(start)
         last = max(last, end)
         breaks = self._breaks.get((first, last))
         if breaks is None:
-            found = list(_CLAUSE_BREAK.finditer(text, first, last))
+            found = _clause_breaks(text, first, last)
             breaks = self._breaks[first, last] = (
-                [m.end() for m in found], [m.start() for m in found]
+                [end for _, end in found], [start for start, _ in found]
             )
         break_ends, break_starts = breaks
         # The last break that ends at or before the span, the first that starts at or after
         # its end (ends and starts of non-overlapping matches both increase).
-        j = bisect.bisect_right(break_ends, start)
+        j = bisect_right(break_ends, start)
         clause_start = break_ends[j - 1] if j else first
-        j = bisect.bisect_left(break_starts, end)
+        j = bisect_left(break_starts, end)
         clause_end = break_starts[j] if j < len(break_starts) else last
         if clause_start < start:
             prefix = text[clause_start:start]
             # (Casefolding works character by character: if the last word casefolds to a
             # word like "seit", the casefolded prefix contains it.)
             folded = prefix.casefold()
-            if any(word in folded for word in self._reader.since_words):
-                # The last word before the span: the first one of the reversed prefix.
-                before = _LAST_WORD_REVERSED.match(prefix[::-1])
-                if before is not None and self._reader.points_back(before.group(1)[::-1]):
-                    return PAST
+            for word in self._reader.since_words:
+                if word in folded:
+                    # The last word before the span: the first one of the reversed prefix.
+                    before = _LAST_WORD_REVERSED.match(prefix[::-1])
+                    if before is not None and self._reader.points_back(before.group(1)[::-1]):
+                        return PAST
+                    break
         direction = self._clauses.get((clause_start, clause_end))
         if direction is None:
             direction = self._clauses[clause_start, clause_end] = self._reader.direction_of_words(
@@ -183,17 +190,39 @@ class TextTense:
             if first <= start < last:
                 return first, last
         text = self._text
-        if start < len(text) and _is_word(text[start]):
+        # A short text is split at once; in a long one, only the sentence around the span is
+        # looked for (that needs a word character at ``start``).
+        if len(text) > _SHORT_TEXT and start < len(text) and _is_word(text[start]):
             bounds = _sentence_around(text, start)
             self._sentence_bounds.append(bounds)
             return bounds
-        if self._ends is None:  # (not the start of a word: split the whole text)
+        if self._ends is None:
             self._ends = _sentence_ends(text)
-        i = bisect.bisect_right(self._ends, start)
+        i = bisect_right(self._ends, start)
         return (
             self._ends[i - 1] if i else 0,
             self._ends[i] if i < len(self._ends) else len(text),
         )
+
+
+def _clause_breaks(text: str, first: int, last: int) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(r"[,;:()\"„“”«»]|\s[-–—]\s", text[first:last])`` in the text.
+
+    Searching for the signs and the dashes, which are rare, is faster than trying the
+    pattern at every space. The two alternatives share no character, so each one's matches do
+    not depend on the other's; only dashes between spaces can overlap (" - - "), and then the
+    first one wins, as in ``finditer``.
+    """
+    breaks = []
+    taken = first  # where the last dash break ended
+    for found in _BREAK_OR_DASH.finditer(text, first, last):
+        position = found.start()
+        if text[position] in _SIGNS:
+            breaks.append((position, position + 1))
+        elif first < position < last - 1 and position - 1 >= taken:
+            breaks.append((position - 1, position + 2))
+            taken = position + 2
+    return breaks
 
 
 def _sentence_around(text: str, start: int) -> tuple[int, int]:
@@ -207,16 +236,21 @@ def _sentence_around(text: str, start: int) -> tuple[int, int]:
     sentence end after it).
     """
     last = len(text)
-    for hint in _SENTENCE_END_HINT.finditer(text, start):
-        position = hint.start() + (hint.group() != "\n")
+    for found in _SENTENCE_END_HINT.finditer(text, start):
+        position = found.start() + (found.group() != "\n")
         if _SENTENCE_END.match(text, position) is not None:
             last = position
             break
     bound = start
     while bound > 0:
-        hint = max(text.rfind(sign, 0, bound) for sign in ".!?\n")
-        # from the last word character before the hint (or the start of the text)
-        position = max(hint, 0)
+        sign = max(
+            text.rfind(".", 0, bound),
+            text.rfind("!", 0, bound),
+            text.rfind("?", 0, bound),
+            text.rfind("\n", 0, bound),
+        )
+        # from the last word character before the sign (or the start of the text)
+        position = max(sign, 0)
         while position > 0 and not _is_word(text[position]):
             position -= 1
         first = -1
