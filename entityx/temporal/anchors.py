@@ -171,7 +171,7 @@ class Prefilter:
     starts (Sequence[Starts]): one per grammar pattern, in the grammar's order.
     """
 
-    # At most this many words back (``_words_before``).
+    # At most this many words back (Starts.before).
     MAX_BEFORE = 3
 
     def __init__(self, vocabulary: Vocabulary, starts: Sequence[Starts]) -> None:
@@ -210,9 +210,10 @@ class Prefilter:
             )
             for word in entries
         }
-        # A hit starts a word: at the start of the text, or after a non-word character. The
-        # scan matches that character too, which lets the regex engine skip the letters of
-        # words quickly (a pattern that starts with a lookbehind is tried at every position).
+        # A hit starts a word: after a non-word character (the scan puts a space in front of
+        # the text). The scan matches that character too, which lets the regex engine skip
+        # the letters of words quickly (a pattern that starts with a lookbehind is tried at
+        # every position).
         self._scan = re.compile(rf"\W(\d+|{_trie(whole)})")
         # a run of digits -> its classes (none for other lengths)
         self._number_classes = {
@@ -224,11 +225,11 @@ class Prefilter:
             k: re.compile(rf"(?:\W*+\w++){{{k}}}").match for k in range(1, self.MAX_BEFORE + 1)
         }
         # Each class gets a bit; a text's classes are the OR of its hits' bits.
-        names = (*classes, *_NUMBER_CLASSES.values())
-        bit = {name: 1 << i for i, name in enumerate(names)}
+        class_names = (*classes, *_NUMBER_CLASSES.values())
+        bit = {name: 1 << i for i, name in enumerate(class_names)}
         # class -> (pattern index, k): the pattern may start at its hits (k = 0) or k words
         # before them.
-        routes: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+        routes: dict[str, list[tuple[int, int]]] = {name: [] for name in class_names}
         for index, spec in enumerate(self.starts):
             for name in (
                 *spec.at,
@@ -247,11 +248,11 @@ class Prefilter:
 
         def route(names: Iterable[str]) -> _Route:
             names = set(names)
-            found = {route for name in names for route in routes[name]}
-            at = tuple(sorted(index for index, k in found if not k))
+            pairs = {pair for name in names for pair in routes[name]}
+            at = tuple(sorted(index for index, k in pairs if not k))
             before = tuple(
-                (k, tuple(sorted(index for index, kk in found if kk == k)))
-                for k in sorted({k for _, k in found if k})
+                (k, tuple(sorted(index for index, kk in pairs if kk == k)))
+                for k in sorted({k for _, k in pairs if k})
             )
             return sum(bit[name] for name in names), at, before
 
@@ -259,13 +260,13 @@ class Prefilter:
         # ((k words back, indices of patterns that start there), ...)); hits with the same
         # classes share one route, numbered.
         self._route_table: list[_Route] = []
-        numbers: dict[frozenset[str], int] = {}
+        numbered: dict[frozenset[str], int] = {}
 
         def number(names: frozenset[str]) -> int:
-            if names not in numbers:
-                numbers[names] = len(self._route_table)
+            if names not in numbered:
+                numbered[names] = len(self._route_table)
                 self._route_table.append(route(names))
-            return numbers[names]
+            return numbered[names]
 
         self._routes = {word: number(names) for word, names in self._classes.items()}
         self._number_routes = {
@@ -288,8 +289,8 @@ class Prefilter:
         # others)
         everything = range(len(self._route_table))
         self._plans: dict[frozenset[int], _Plan] = {
-            frozenset(numbers): self._plan(frozenset(numbers))
-            for numbers in [*((r,) for r in everything), *itertools.combinations(everything, 2)]
+            frozenset(some): self._plan(frozenset(some))
+            for some in [*((r,) for r in everything), *itertools.combinations(everything, 2)]
         }
         alphabet = "".join(sorted({ch for word in entries for ch in word}))
         odd = _odd_characters(alphabet)

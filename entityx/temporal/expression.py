@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -75,3 +75,42 @@ class TemporalExpression:
             "granularity": self.granularity,
             "flags": list(self.flags),
         }
+
+
+# TemporalExpression's slots in field order, to write without the frozen dataclass's
+# __init__, which sets each field through object.__setattr__.
+(
+    _set_start,
+    _set_end,
+    _set_text,
+    _set_value,
+    _set_start_date,
+    _set_end_date,
+    _set_granularity,
+    _set_flags,
+) = (TemporalExpression.__dict__[field.name].__set__ for field in fields(TemporalExpression))
+_new = object.__new__
+
+
+def new_expression(
+    start: int,
+    end: int,
+    text: str,
+    value: str,
+    start_date: date | None,
+    end_date: date | None,
+    granularity: str,
+    flags: tuple[str, ...],
+) -> TemporalExpression:
+    """``TemporalExpression(start, end, text, value, start_date, end_date, granularity,
+    flags)``, the same object, made in about half the time (the tagger makes one per date)."""
+    expression = _new(TemporalExpression)
+    _set_start(expression, start)
+    _set_end(expression, end)
+    _set_text(expression, text)
+    _set_value(expression, value)
+    _set_start_date(expression, start_date)
+    _set_end_date(expression, end_date)
+    _set_granularity(expression, granularity)
+    _set_flags(expression, flags)
+    return expression

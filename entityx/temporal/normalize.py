@@ -46,6 +46,7 @@ from .expression import (
     WEEKDAY_MISMATCH,
     YEAR_RANGE,
     TemporalExpression,
+    new_expression,
 )
 from .grammar import MONTH_YEAR, RANGE, SINGLE_DAY, YEARS, Grammar
 from .tense import FUTURE, NONE, PAST, TextTense
@@ -332,8 +333,7 @@ def _expression(
     flags: list[str],
 ) -> TemporalExpression:
     first, last = span(match)
-    # (fields in order: start, end, text, value, start_date, end_date, granularity, flags)
-    return TemporalExpression(
+    return new_expression(
         first,
         last,
         match.string[first:last],

@@ -485,8 +485,11 @@ def _duration(match: re.Match[str], grammar: Grammar, context: Context) -> Tempo
     return _expression(match, f"P{count}{DURATION_CODES[unit]}", None, None, "duration", [])
 
 
-def _vague(match: re.Match[str], grammar: Grammar, context: Context) -> TemporalExpression:
-    value = grammar.meaning["vague"][_g(match, "vague").casefold()]
+def _vague(match: re.Match[str], grammar: Grammar, context: Context) -> TemporalExpression | None:
+    # "in  Kürze", "vor\tkurzem": the vocabulary spells the phrase with single spaces
+    value = grammar.meaning["vague"].get(" ".join(_g(match, "vague").casefold().split()))
+    if value is None:
+        return None
     if value == "PRESENT_REF":
         return _relative(match, value, context.anchor, context.anchor, "vague")
     return _expression(match, value, None, None, "vague", [])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from datetime import date, datetime
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from . import normalize, relative
 from .anchors import Prefilter, UnusableVocabulary
-from .expression import END_ONLY, START_ONLY, TemporalExpression
+from .expression import END_ONLY, START_ONLY, TemporalExpression, new_expression
 from .grammar import VAGUE, compile_grammar
 from .tense import TenseReader
 from .vocabulary import load_vocabulary
@@ -107,8 +106,10 @@ class DateTagger:
         if self._prefilter is None:
             return None
         starts = self._prefilter.candidates(text)
+        if starts is None:  # the scan cannot be trusted for this text
+            return None
         if not starts:
-            return starts  # None (the scan cannot be trusted) or no candidates
+            return []
         context = normalize.Context(anchor, self._tense.reader(text))
         lazy = anchor is None or _LAZY_YEARS[0] <= anchor.year <= _LAZY_YEARS[1]
         grammar = self._grammar
@@ -206,7 +207,11 @@ class DateTagger:
         """The expression with the flag for the open-range preposition ``found``."""
         words = " ".join(found.split()).casefold()
         flag = START_ONLY if words in self._start_only else END_ONLY
-        return dataclasses.replace(expression, flags=(*expression.flags, flag))
+        e = expression  # dataclasses.replace(expression, flags=...), faster
+        return new_expression(
+            e.start, e.end, e.text, e.value, e.start_date, e.end_date, e.granularity,
+            (*e.flags, flag),
+        )
 
 
 def _longest_first(candidates: list[TemporalExpression]) -> list[TemporalExpression]:

@@ -5,7 +5,9 @@ normalized, the sentence split and clause breaks found with the original regexes
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
+import pickle
 import random
 import re
 from datetime import date
@@ -13,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from entityx.temporal import DateTagger, tense
+from entityx.temporal import DateTagger, TemporalExpression, tense
+from entityx.temporal.expression import new_expression
 from entityx.temporal.tense import FUTURE, NONE, PAST, TenseReader
 from entityx.temporal.vocabulary import DEFAULT_VOCABULARY_PATH
 
@@ -48,7 +51,7 @@ TRICKY = [
     "Am 15. Mai\treist er\u00a0ab; am 16.\u00a0Mai kommt er zurück.",
     "Am 15. ſeptember, im Maı, İm Mai, am 15. MAİ 2023, K\u212aW",  # odd characters
     "in zwei  Wochen, vor\tdrei Tagen, am  Montag",  # other whitespace
-    "Das kommt in  Kürze.",  # a KeyError since the vague words were added: kept as it was
+    "Das kommt in  Kürze.",  # doubled space inside a vague phrase (once a KeyError)
     "vor\u00a0kurzem kam er, in\tZukunft nicht",
     "٣ Tage, ١٥. Mai, ２０２３-０５-１５",  # other decimal digits
     "Er reist am 15. Mai 2023 ab. Am 16. Mai kommt er. " * 20,
@@ -65,6 +68,16 @@ def _outcome(find, text: str, anchor: date | None) -> object:
         return [e.to_dict() for e in find(text, anchor)]
     except Exception as error:  # noqa: BLE001  (the plain way raises for some texts: so must find)
         return (type(error).__name__, str(error))
+
+
+def test_new_expression_makes_the_same_object() -> None:
+    fields = (3, 10, "15. Mai", "2023-05-15", date(2023, 5, 15), None, "day", ("relative",))
+    made, built = new_expression(*fields), TemporalExpression(*fields)
+    assert type(made) is TemporalExpression
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4  # type: ignore[misc]
 
 
 def test_the_scan_is_used(tagger: DateTagger) -> None:

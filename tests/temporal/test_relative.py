@@ -281,3 +281,10 @@ def test_new_vocabulary_sections_are_validated(
     with pytest.raises(VocabularyError) as caught:
         DateTagger(path)
     assert caught.value.entry == entry
+
+
+@pytest.mark.parametrize("text, value", [("Er kommt in  Kürze.", "FUTURE_REF"), ("vor\tkurzem war er da", "PAST_REF")])
+def test_vague_phrases_with_odd_whitespace_do_not_crash(text, value):
+    from entityx.temporal import find_dates
+
+    assert [e.value for e in find_dates(text, date(2023, 5, 10))] == [value]
