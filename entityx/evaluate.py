@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.scorer import PRFScore
 
 from .errors import EntityxError
-from .records import ENTITY_LABELS, VISIT_STATUSES, VISIT_TYPES, OfficialVisit
+from .records import ENTITY_LABELS, VISIT_STATUSES, VISIT_TYPES
 
 SLOTS = ("destination.city", "start", "end", "visit_type", "status", "host", "meetings", "organizations",
          "reported_by")

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -56,13 +56,6 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
     wanted = set(labels)
     return sorted((s for s in doc.spans[SPAN_KEY] if not wanted or s.label_ in wanted),
                   key=lambda s: (s.start, -s.end))
-
-
-def remove_spans(doc: Doc, drop: Iterable[Span]) -> None:
-    drop_keys = {(s.start, s.end, s.label_) for s in drop}
-    if SPAN_KEY in doc.spans:
-        doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY]
-                               if (s.start, s.end, s.label_) not in drop_keys]
 
 
 def doc_date(doc: Doc) -> dt.date | None:

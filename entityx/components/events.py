@@ -244,7 +244,7 @@ class EventAssembler(GazetteerComponent):
                       and not _after_seit(view, s.start, sent.start)],
             "words": words,
             "nouns": spans.get("_nouns", []),
-            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(_text_of(view, sent.start, sent.end))),
+            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(sent.start, sent.end))),
             "start": sent.start,
             "end": sent.end,
             "title_tokens": title_tokens,
@@ -258,7 +258,7 @@ class EventAssembler(GazetteerComponent):
     def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
         if not starts_paragraph:
             return 0
-        match = DATELINE_RE.match(_text_of(view, sent.start, sent.end))
+        match = DATELINE_RE.match(view.span_text(sent.start, sent.end))
         if not match:
             return 0
         end_char = view.idx[sent.start] + match.end()
@@ -1155,6 +1155,3 @@ def _starts_paragraph(view: _View, start: int) -> bool:
     return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
         view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
 
-
-def _text_of(view: _View, start: int, end: int) -> str:
-    return view.span_text(start, end)

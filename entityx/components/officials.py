@@ -21,7 +21,6 @@ with their candidates kept in the span's attrs rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -150,7 +149,6 @@ class OfficialTagger(GazetteerComponent):
         places = {s.start: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
         places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
         role_mentions = self._role_mentions(doc, words, places, places_by_end)
-        role_at = {m.start: m for m in role_mentions}
         role_by_title_end = {m.title_end: m for m in role_mentions}
         role_by_end = {m.end: m for m in role_mentions}
         for m in role_mentions:
@@ -350,8 +348,6 @@ class OfficialTagger(GazetteerComponent):
                 return places[end].end, attrs_of(places[end])["country"]
         if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_LINKS:
             position = end + 1
-            if position < len(doc) and doc[position].text in ("Republik", "Russischen", "Föderation"):
-                position += 0
             place = places.get(position)
             if place is None and position + 1 < len(doc) and doc[position].text == "Republik":
                 place = places.get(position + 1)
@@ -398,15 +394,13 @@ class OfficialTagger(GazetteerComponent):
         if len(earlier) == 1:
             return earlier[0], []
         text = doc[start:end].text
-        supported = role is not None or _role_word_before(doc, start)
+        supported = role is not None
         if not supported and (text in self.common_words or _stem(text) in self.common_words):
             return None, []
         if not supported:
             ids = {i for i in ids if self.data["officials"][i].get("surname_alone", True)}
             if not ids:
                 return None, []
-        if not supported and not doc[start].is_sent_start and not _capitalised_name(doc[start]):
-            return None, []
         decided = self._decide(ids, on, role)
         if decided:
             return decided, []
@@ -495,15 +489,6 @@ def _name_like(text: str) -> bool:
     if text in MONTHS_AND_DAYS or text.lower() in FUNCTION_WORDS:
         return False
     return not text.lower().endswith(NAME_STOP_SUFFIXES)
-
-
-def _capitalised_name(token) -> bool:
-    return token.text[:1].isupper()
-
-
-def _role_word_before(doc: Doc, start: int) -> bool:
-    """'Kremlchef Putin', 'Präsident Putin' are handled as roles; this catches a first name."""
-    return start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and False
 
 
 def _role_before(mentions: list[_RoleMention], doc: Doc, start: int) -> _RoleMention | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 SENTENCE_END = frozenset([".", "!", "?", "…", "...", "!!", "?!", "!?"])
 CONTINUES_AFTER = frozenset([",", "-", "–", "(", ":", ";", "/", "&"])
+AMBIGUOUS_QUOTES = frozenset(['"', "'"])
 CLOSING = frozenset(['"', "“", "”", "«", "»", "'", ")", "]", "’"])
 
 
@@ -50,7 +51,11 @@ class NewsSentenceSplitter:
                     line_break = True
                     blank_line = blank_line or token.text.count("\n") >= 2
                 continue
-            boundary = after_end and token.text not in CLOSING
+            # after ". " a straight quote glued to the next word opens the next sentence
+            # ('... Jahres in Moskau. "Besondere ...'); glued to the period it closes this one
+            opening = token.text in AMBIGUOUS_QUOTES and bool(previous is not None and previous.whitespace_) \
+                and not token.whitespace_
+            boundary = after_end and (token.text not in CLOSING or opening)
             if line_break and (blank_line or not _continues(token, previous)):
                 boundary = True
             if boundary:
@@ -88,14 +93,3 @@ def _continues(token, previous) -> bool:
     if previous is None or previous.text in SENTENCE_END:
         return False
     return previous.text in CONTINUES_AFTER or token.text[:1].islower()
-
-
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token (cheap lookup for the events component)."""
-    index = []
-    number = -1
-    for token in doc:
-        if token.is_sent_start:
-            number += 1
-        index.append(max(number, 0))
-    return index

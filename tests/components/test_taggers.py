@@ -21,6 +21,7 @@ def labelled(doc, label):
 @pytest.mark.parametrize("text, expected", [
     ("Erster Satz. Zweiter Satz.", 2),
     ('Er sagte: "Wir reisen." Dann ging er.', 2),
+    ('Er kam in Moskau an. "Wir sind zufrieden", sagte er.', 2),  # the quote opens sentence two
     ("Am 3. Juni kam er. Am XI. Forum nahm Wladimir W. Putin teil.", 2),
     ("Alle Nachrichten\nPolitik\n10 Mai 2023, 15:27\n\nTitel ohne Punkt\n\nText.", 5),
     ("Ein hart umbrochener Satz, der\nweitergeht und endet.", 1),

@@ -7,7 +7,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
 
 from entityx.evaluate import HEADLINE, evaluate, load_annotations
 

@@ -409,6 +409,11 @@ def test_vocabulary_is_data_not_code(tmp_path: Path) -> None:
         ("  conjunction: [und]", "  und: [und]", "range_connectors"),
         ("prepositions:", "praepositionen:", "praepositionen"),
         ("  1: [Montag, Mo., Mo]", "", "weekdays[1]"),
+        ("  month: {start: [1, 10]", "  month: {start: [10, 1]", "part_bounds.month.start"),
+        ("  WI: [12, 2]", "  WI: [12, 13]", "season_months.WI"),
+        ("  1: [nächst, kommend]", "  2: [nächst, kommend]", "deixis[2]"),
+        ("  start_only: [ab,", "  from: [ab,", "open_ranges['from']"),
+        ("  3: dritten", "  3: drittens", "ordinals[3]"),
     ],
 )
 def test_vocabulary_errors_name_file_and_entry(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from entityx.temporal import DateTagger, TemporalExpression, VocabularyError, apply_duration
-from entityx.temporal.vocabulary import DEFAULT_VOCABULARY_PATH
+from entityx.temporal import DateTagger, TemporalExpression, apply_duration
 
 WED = date(2023, 5, 10)  # a Wednesday, ISO week 19
 
@@ -260,27 +258,6 @@ def test_find_compiles_nothing(tagger: DateTagger, monkeypatch: pytest.MonkeyPat
     text = "Der Minister, der am Montag in Minsk war, reist am 15. Mai für drei Tage nach Moskau."
     assert len(tagger.find(text, WED)) == 3
 
-
-@pytest.mark.parametrize(
-    ("old", "new", "entry"),
-    [
-        ("  month: {start: [1, 10]", "  month: {start: [10, 1]", "part_bounds.month.start"),
-        ("  WI: [12, 2]", "  WI: [12, 13]", "season_months.WI"),
-        ("  1: [nächst, kommend]", "  2: [nächst, kommend]", "deixis[2]"),
-        ("  start_only: [ab,", "  from: [ab,", "open_ranges['from']"),
-        ("  3: dritten", "  3: drittens", "ordinals[3]"),
-    ],
-)
-def test_new_vocabulary_sections_are_validated(
-    tmp_path: Path, old: str, new: str, entry: str
-) -> None:
-    source = DEFAULT_VOCABULARY_PATH.read_text(encoding="utf-8")
-    assert old in source
-    path = tmp_path / "broken.yaml"
-    path.write_text(source.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(VocabularyError) as caught:
-        DateTagger(path)
-    assert caught.value.entry == entry
 
 
 @pytest.mark.parametrize("text, value", [("Er kommt in  Kürze.", "FUTURE_REF"), ("vor\tkurzem war er da", "PAST_REF")])
