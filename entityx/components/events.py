@@ -173,6 +173,8 @@ class EventAssembler(GazetteerComponent):
         self.paying_verbs = words("paying_verbs")
         self.participation_nouns = words("participation_nouns")
         self.topic_preps = words("topic_preps")
+        self.stop_words = words("stop_words")
+        self.visitor_references = words("visitor_references")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -346,7 +348,17 @@ class EventAssembler(GazetteerComponent):
     def _mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                   previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
                   frames: list[dict[str, Any]]) -> list[_Mention]:
-        """The trips this sentence mentions; a summit/reception without visitors becomes a frame."""
+        """The trips this sentence mentions: by its own triggers, else as the next stop of the
+        trip told just before."""
+        found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
+        if found:
+            return found
+        return self._itinerary_stop(view, number, reading, previous, on)
+
+    def _trigger_mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
+                          previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
+                          frames: list[dict[str, Any]]) -> list[_Mention]:
+        """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(view, reading)
         if not triggers and not reading["non_visit"] and not reading["negated"]:
             guests = self._guest_list(reading, frames, previous, number, on)
@@ -484,6 +496,68 @@ class EventAssembler(GazetteerComponent):
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
             ))
         return out
+
+    def _itinerary_stop(self, view: _View, number: int, reading: dict[str, Any], previous: list[_Mention],
+                        on: dt.date | None) -> list[_Mention]:
+        """A trip told stop by stop: after "reist zu einer Reise nach Zentralasien", sentences such as
+        "Erste Station ist Kasachstan", "In Taschkent sprach der Minister mit ...", "Am Donnerstag
+        begrüßte ihn Außenminister X in Bischkek" or "Am 25. Januar sind Gespräche in Bischkek mit X
+        vorgesehen" place the same traveller in the next country without naming a travel verb.
+
+        Such a sentence needs a recent trip with one traveller (or a pair travelling together, not a
+        summit's guest list), a foreign place after "in"/"nach" (or named with a stop word such as
+        "Station"), something the traveller does there (a meeting word, a stop word, a reference
+        to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
+        """
+        if not previous or reading["non_visit"] or reading["negated"] or reading["topic_heading"]:
+            return []
+        last = previous[-1]
+        if number - last.sentence > self.max_context_sentences or last.summit:
+            return []
+        travellers = [m.visitor for m in previous if m.sentence == last.sentence]
+        travellers = list({_key(v): v for v in travellers}.values())
+        if len(travellers) > 2:
+            return []
+        words = reading["words"]
+        if not self.speculation.isdisjoint(words):
+            return []
+        station = not self.stop_words.isdisjoint(words)
+        home = {v.get("country") for v in travellers}
+        places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
+        if not places and station:
+            places = [(1.0, attrs_of(s).get("country"), attrs_of(s).get("name") if attrs_of(s).get("kind") == "city"
+                       else None, s) for s in reading["places"] if attrs_of(s).get("country") not in home
+                      and attrs_of(s).get("country")]
+        # a city after "in"/"nach", a country after "nach" ("die Lage in Afghanistan" is a topic)
+        # or any place named with a stop word
+        places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, {"nach"})))]
+        if not places:
+            return []
+        _score, country, city, _span = places[0]
+        if city is None:
+            city = next((p[2] for p in places[1:] if p[1] == country and p[2]), None)
+        keys = {_key(v) for v in travellers}
+        named = [p for p in reading["persons"] if _key(p["person"]) in keys]
+        strangers = [p for p in reading["persons"] if _key(p["person"]) not in keys
+                     and p["person"]["country"] not in (None, country)]
+        if strangers:
+            return []  # someone else from abroad: not (only) this traveller's stop
+        locals_met = [p for p in reading["persons"] if p["person"]["country"] == country]
+        referred = bool(named) or any(view.lower[i] in self.visitor_references for i in
+                                      range(reading["start"], reading["end"]) if i not in reading["title_tokens"]
+                                      and i not in reading["reporting"])
+        if not (station or referred or (reading["meeting_cue"] and locals_met)):
+            return []
+        start, end, range_given = self._dates(reading, reading["start"])
+        status, explicit = self._status(reading, start, end, on)
+        host, host_rank = self._choose_host(view, locals_met, None)
+        return [_Mention(sentence=number, visitor=v, country=country, city=city, start=start, end=end,
+                         visit_type="unspecified", status=status, explicit_status=explicit,
+                         host=host["person"] if host else None, host_rank=host_rank,
+                         reporters=[r["person"] for r in reading["reporters"]], trigger=reading["start"],
+                         strength=0.6, sentences={number}, range_given=range_given,
+                         co_visitors=keys - {_key(v)})
+                for v in travellers if v.get("country") != country]
 
     def _further_stops(self, view: _View, reading: dict[str, Any], places: list[tuple], persons: list[dict[str, Any]],
                        country: str | None, start: str | None, on: dt.date | None) -> list[tuple]:

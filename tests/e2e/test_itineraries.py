@@ -1,0 +1,55 @@
+"""Trips told stop by stop: later sentences place the traveller in the next country without a
+travel verb ("Erste Station ist ...", "In Taschkent sprach der Minister ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+import entityx
+
+
+def _stops(events):
+    return sorted((e.visitor.id or e.visitor.name, e.destination.country, e.destination.city, e.start)
+                  for e in events)
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    # a region tour whose countries follow as stations
+    ("Außenministerin Annalena Baerbock ist am Montag zu einer Reise nach Zentralasien aufgebrochen. "
+     "Erste Station ist Kasachstan, wo Gespräche mit Außenminister Muchtar Tleuberdi geplant sind.",
+     "2022-10-31", [("annalena-baerbock", "KZ", None, "2022-10-31")]),
+    # a pronoun object and a generic reference instead of the name
+    ("Bundesaußenminister Frank-Walter Steinmeier hatte am Montag eine Reise durch Zentralasien begonnen. "
+     "In Astana verhandelte Steinmeier mit Präsident Nursultan Nasarbajew. "
+     "Am Dienstag begrüßte ihn Außenminister Wladimir Norow in Taschkent. "
+     "In Bischkek sprach der Minister am Mittwoch mit Präsident Kurmanbek Bakijew.",
+     "2006-11-04", [("frank-walter-steinmeier", "KG", "Bischkek", "2006-11-01"),
+                    ("frank-walter-steinmeier", "KZ", "Astana", "2006-10-30"),
+                    ("frank-walter-steinmeier", "UZ", "Taschkent", "2006-10-31")]),
+    # talks planned in the next city, only the locals named
+    ("Außenminister Alexander Schallenberg reist am 24. Jänner nach Usbekistan. "
+     "Am 25. und 26. Jänner sind Gespräche in Bischkek mit Präsident Sadyr Schaparow vorgesehen.",
+     "2024-01-08", [("alexander-schallenberg", "KG", "Bischkek", "2024-01-25"),
+                    ("alexander-schallenberg", "UZ", None, "2024-01-24")]),
+])
+def test_later_stops_of_a_trip_are_events(nlp, text, doc_date, expected):
+    assert _stops(entityx.extract_events(text, doc_date=doc_date, nlp=nlp)) == expected
+
+
+@pytest.mark.parametrize("text, doc_date", [
+    # a country named as a topic, not a stop
+    ("Sergej Lawrow reist am Montag zu Gesprächen nach Astana. "
+     "Die Minister wollen auch über die Lage in Afghanistan beraten.", "2024-02-22"),
+    # another foreign official in the next city: that is someone else's trip, not a stop
+    ("Der chinesische Außenminister Wang Yi ist am Montag in Moskau eingetroffen. "
+     "In Minsk sprach am selben Tag der ungarische Außenminister Péter Szijjártó mit Präsident Alexander Lukaschenko.",
+     "2023-09-18"),
+    # a stop that is only possible
+    ("Olaf Scholz reist am Montag nach Peking. Ein Abstecher nach Shanghai ist nicht ausgeschlossen.",
+     "2022-10-31"),
+])
+def test_no_extra_stop_for_topics_strangers_or_speculation(nlp, text, doc_date):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    first = events[0]
+    others = [e for e in events if (e.visitor.id, e.destination.country) != (first.visitor.id, first.destination.country)]
+    assert all(e.visitor.id != first.visitor.id for e in others)
