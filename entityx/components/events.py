@@ -175,6 +175,7 @@ class EventAssembler(GazetteerComponent):
         self.topic_preps = words("topic_preps")
         self.stop_words = words("stop_words")
         self.visitor_references = words("visitor_references")
+        self.guest_list_words = words("guest_list_words")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -252,6 +253,7 @@ class EventAssembler(GazetteerComponent):
             "title_tokens": title_tokens,
             "non_visit": not self.non_visit.isdisjoint(word_set),
             "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
+            "guest_list": not self.guest_list_words.isdisjoint(word_set),
             "negated": bool(self.negations & {w.lower() for w in word_set}) and any(
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
@@ -856,7 +858,14 @@ class EventAssembler(GazetteerComponent):
             for p in reading["persons"]:
                 person = p["person"]
                 key = _key(person)
-                if key == visitor_key or (key in m.co_visitors and not reading["meeting_cue"]):
+                if key == visitor_key:
+                    continue
+                if key in m.co_visitors and not (
+                        reading["meeting_cue"] and not reading["guest_list"] and (not partners or key in partners)
+                        if number == m.sentence else reading["meeting_cue"]):
+                    # guests listed together ("nehmen ... teil", "Erwartet werden ...") or travelling
+                    # together ("waren Merkel und Hollande mit Poroschenko zusammengetroffen") do not
+                    # meet each other; leaders who "kamen zusammen" or hold "Gespräche zwischen" do
                     continue
                 if person["country"] in m.other_destinations:
                     continue  # met at the other stop of the same sentence

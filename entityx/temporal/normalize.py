@@ -53,7 +53,7 @@ from .tense import FUTURE, NONE, PAST, TextTense
 
 _PLAUSIBLE_YEARS = range(1900, 2101)
 # Days from the anchor a date without a year may lie, by the direction of its clause.
-_WINDOWS = {FUTURE: (-90, 275), PAST: (-245, 120), NONE: (-120, 245)}
+_WINDOWS = {FUTURE: (-90, 275), PAST: (-364, 30), NONE: (-120, 245)}
 _ANY_WINDOW = (min(low for low, _ in _WINDOWS.values()), max(high for _, high in _WINDOWS.values()))
 _EVERY_WINDOW = (max(low for low, _ in _WINDOWS.values()), min(high for _, high in _WINDOWS.values()))
 

@@ -140,6 +140,11 @@ def test_each_clause_has_its_own_tense(tagger: DateTagger) -> None:
         ("Im November wählen die Amerikaner.", date(2024, 3, 12), "2024-11"),
         ("Im Dezember hatte die EU beschlossen.", date(2024, 3, 12), "2023-12"),
         ("Die Frist wurde auf den 30. Juni verschoben.", date(2024, 3, 12), "2024-06-30"),
+        # a year-end review: past clauses reach back almost a year, not into the next January
+        ("Den Auftakt machte der Präsident am 30. Januar in Harare.", date(2023, 12, 28), "2023-01-30"),
+        ("Im Februar folgten Gespräche in Peking.", date(2023, 12, 28), "2023-02"),
+        ("Am 30. Juni reiste er nach Minsk.", date(2023, 5, 10), "2022-06-30"),
+        ("Am 5. Juni reiste er nach Minsk.", date(2023, 5, 28), "2023-06-05"),  # a late-dated copy
         ("vom 28. Dezember bis 2. Januar", WED, "2023-12-28"),
         ("Im Sommer hatte er Afrika bereist.", date(2023, 12, 20), "2023-SU"),
         ("Im Sommer finden die Spiele statt.", date(2023, 12, 20), "2024-SU"),
