@@ -366,7 +366,17 @@ class EventAssembler(GazetteerComponent):
             guests = self._guest_list(reading, frames, previous, number, on)
             if guests:
                 return guests
-        if not triggers or reading["non_visit"]:
+        if triggers and reading["non_visit"]:
+            # "reiste nach Berlin, wo er an einer Videokonferenz teilnahm": a travel trigger in a
+            # clause of its own survives a phone or video cue elsewhere in the sentence
+            triggers = [t for t in triggers if t[1] in ("travel", "travel_weak", "noun")
+                        and not self._non_visit_in_clause(view, reading, t[0])]
+            # ... and only the people of those clauses travel ("telefonierte mit Tokajew, der in
+            # Astana weilte" is nobody's trip)
+            clauses = [self._clause_of(view, reading, t[0]) for t in triggers]
+            reading = dict(reading, persons=[p for p in reading["persons"]
+                                             if any(a <= p["start"] < b for a, b in clauses)])
+        if not triggers:
             return []
         words = reading["words"]
         if any(w in self.speculation for w in words):
@@ -595,6 +605,10 @@ class EventAssembler(GazetteerComponent):
             host = next((p for p in persons if p["person"]["country"] == c and clause[0] <= p["start"] < clause[1]), None)
             stops.append((c, city, first, last, is_range, host, 1 if host else 0, status, explicit))
         return stops
+
+    def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
+        first, last = self._clause_of(view, reading, position)
+        return any(view.text[i] in self.non_visit for i in range(first, last))
 
     def _clause_of(self, view: _View, reading: dict[str, Any], position: int) -> tuple[int, int]:
         """(start, end) token range of the comma/semicolon clause around a position."""

@@ -53,3 +53,26 @@ def test_no_extra_stop_for_topics_strangers_or_speculation(nlp, text, doc_date):
     first = events[0]
     others = [e for e in events if (e.visitor.id, e.destination.country) != (first.visitor.id, first.destination.country)]
     assert all(e.visitor.id != first.visitor.id for e in others)
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    # a video conference elsewhere in the sentence does not cancel the trip in its own clause
+    ("Der ukrainische Präsident Wolodymyr Selenskyj war am Mittwoch nach Berlin gereist, wo er an einer Videokonferenz mit Trump teilnahm.",
+     "2025-08-14", [("wolodymyr-selenskyj", "DE", "Berlin", "2025-08-13")]),
+    # "sich aufhalten" and "zu Gesprächen in" place the visitor without a travel verb
+    ("Die Delegation wird von Außenminister Sergej Lawrow geleitet, der sich vom 21. bis 23. September "
+     "in New York aufhalten wird.", "2023-09-13", [("sergej-lawrow", "US", "New York", "2023-09-21")]),
+    ("Als der britische Premierminister Tony Blair Ende April zu Gesprächen in Moskau war, "
+     "kritisierte ihn Präsident Wladimir Putin offen.", "2003-06-24", [("tony-blair", "RU", "Moskau", None)]),
+])
+def test_visits_without_a_travel_verb(nlp, text, doc_date, expected):
+    assert _stops(entityx.extract_events(text, doc_date=doc_date, nlp=nlp)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Präsident Wladimir Putin nahm per Videoschalte am Gipfel in Johannesburg teil.",
+    "Scholz und Macron berieten in einer Videokonferenz mit Biden über die Lage in der Ukraine.",
+    "Lukaschenko telefonierte am Montag mit dem kasachischen Präsidenten Tokajew, der in Astana weilte.",
+])
+def test_video_and_phone_sentences_stay_without_events(nlp, text):
+    assert entityx.extract_events(text, doc_date="2023-08-23", nlp=nlp) == []
