@@ -666,19 +666,28 @@ class EventAssembler(GazetteerComponent):
 
     def _pronoun_subject(self, view: _View, number: int, reading: dict[str, Any],
                          previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The official "er"/"sie" stands for: the first person of the nearest earlier sentence,
+        else the last traveller - skipping people whose gender does not fit ("reiste sie nach
+        Moskau, wo sie mit Putin sprach. Danach empfing sie Selenskyj" is still the chancellor)."""
         pronoun = next((i for i in range(reading["start"], reading["end"])
                         if view.lower[i] in ("er", "sie") and i not in reading["reporting"]), None)
         if pronoun is None:
             return []
         if reading["reporters"]:
             return [dict(reading["reporters"][0], start=pronoun, end=pronoun + 1)]
+        wanted = "m" if view.lower[pronoun] == "er" else "f"
+        candidates = []
         for back in range(number - 1, max(-1, number - 1 - self.pronoun_lookback), -1):
-            earlier = readings[back]
-            if earlier["persons"]:
-                return [dict(earlier["persons"][0], start=pronoun, end=pronoun + 1)]
+            if readings[back]["persons"]:
+                candidates.append(readings[back]["persons"][0]["person"])
         if previous and number - previous[-1].sentence <= self.pronoun_lookback:
-            return [{"person": previous[-1].visitor, "start": pronoun, "end": pronoun + 1}]
-        return []
+            candidates.append(previous[-1].visitor)
+        fitting = [c for c in candidates if _gender(c) in (wanted, None)]
+        if wanted == "f" and not fitting:
+            fitting = candidates  # plural "sie"
+        if not fitting:
+            return []
+        return [{"person": fitting[0], "start": pronoun, "end": pronoun + 1}]
 
     def _rank_places(self, view: _View, reading: dict[str, Any], trigger_at: int,
                      visit_verbs: list[int] = ()) -> list[tuple[float, str, str | None]]:
@@ -1051,6 +1060,14 @@ def _person(span: Span) -> dict[str, Any] | None:
     name = attrs.get("name") or span.text
     return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country"),
             "role_key": attrs.get("role_key")}
+
+
+def _gender(person: dict[str, Any]) -> str | None:
+    """'f' or 'm' as the person's office label says ("Bundeskanzlerin", "Präsident"), else None."""
+    role = person.get("role") or ""
+    if not role:
+        return None
+    return "f" if role.endswith("in") else "m"
 
 
 def _public(person: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -76,3 +76,11 @@ def test_visits_without_a_travel_verb(nlp, text, doc_date, expected):
 ])
 def test_video_and_phone_sentences_stay_without_events(nlp, text):
     assert entityx.extract_events(text, doc_date="2023-08-23", nlp=nlp) == []
+
+
+def test_pronoun_follows_the_traveller_of_matching_gender(nlp):
+    text = ("Am 20. August reiste Bundeskanzlerin Angela Merkel nach Moskau, wo sie mit Präsident Wladimir Putin "
+            "sprach. Zwei Tage später empfing sie Präsident Wolodymyr Selenskyj in Kiew.")
+    stops = _stops(entityx.extract_events(text, doc_date="2021-09-01", nlp=nlp))
+    assert [(visitor, country) for visitor, country, _city, _start in stops] == [
+        ("angela-merkel", "RU"), ("angela-merkel", "UA")]
