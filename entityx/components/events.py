@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..spans import attrs_of, doc_date, spans_of
 from ..temporal import apply_duration
@@ -90,6 +90,23 @@ class _View:
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A span of the entityx group as the event logic reads it: offsets, label, id, text and
+    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs)."""
+
+    start: int
+    end: int
+    label_: str
+    kb_id_: str
+    text: str
+    attrs: dict[str, Any]
+
+
+def _items(doc: Doc, *labels: str) -> list[_Item]:
+    return [_Item(s.start, s.end, s.label_, s.kb_id_, s.text, attrs_of(s)) for s in spans_of(doc, *labels)]
 
 
 @dataclass
@@ -189,8 +206,8 @@ class EventAssembler(GazetteerComponent):
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
-        by_sentence: list[dict[str, list[Span]]] = [{} for _ in sentences]
-        for span in spans_of(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
+        for span in _items(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -214,7 +231,7 @@ class EventAssembler(GazetteerComponent):
         return doc
 
     # ------------------------------------------------------------------ one sentence
-    def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[Span]]) -> dict[str, Any]:
+    def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[_Item]]) -> dict[str, Any]:
         """Everything a sentence offers, with dateline and reporting clauses set apart."""
         starts_paragraph = _starts_paragraph(view, sent.start)
         aside = set(range(sent.start, sent.start + self._dateline_length(view, sent, starts_paragraph)))
@@ -224,7 +241,7 @@ class EventAssembler(GazetteerComponent):
             person = _person(span)
             if person is None:
                 if span.label_ == "ROLE" and span.start not in reporting:
-                    unresolved.append({"start": span.start, "end": span.end, "role_key": attrs_of(span).get("role_key")})
+                    unresolved.append({"start": span.start, "end": span.end, "role_key": span.attrs.get("role_key")})
                 continue
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
@@ -243,7 +260,7 @@ class EventAssembler(GazetteerComponent):
                        if s.start not in aside and s.start not in reporting],
             "orgs": spans.get("ORG", []),
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
-                      and not set(attrs_of(s).get("flags") or ()) & INVALID_DATE_FLAGS
+                      and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
                       and not _after_seit(view, s.start, sent.start)],
             "words": words,
             "nouns": spans.get("_nouns", []),
@@ -537,9 +554,9 @@ class EventAssembler(GazetteerComponent):
         home = {v.get("country") for v in travellers}
         places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
         if not places and station:
-            places = [(1.0, attrs_of(s).get("country"), attrs_of(s).get("name") if attrs_of(s).get("kind") == "city"
-                       else None, s) for s in reading["places"] if attrs_of(s).get("country") not in home
-                      and attrs_of(s).get("country")]
+            places = [(1.0, s.attrs.get("country"), s.attrs.get("name") if s.attrs.get("kind") == "city"
+                       else None, s) for s in reading["places"] if s.attrs.get("country") not in home
+                      and s.attrs.get("country")]
         # a city after "in"/"nach", a country after "nach" ("die Lage in Afghanistan" is a topic)
         # or any place named with a stop word
         places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, {"nach"})))]
@@ -586,7 +603,7 @@ class EventAssembler(GazetteerComponent):
             if score >= 2.0 and c != country and clause != main_clause:
                 clauses.setdefault(clause, (c, city))
         for span in reading["dates"]:
-            attrs = attrs_of(span)
+            attrs = span.attrs
             if "day" not in str(attrs.get("granularity", "")) or not attrs.get("start_date"):
                 continue
             clause = self._clause_of(view, reading, span.start)
@@ -716,7 +733,7 @@ class EventAssembler(GazetteerComponent):
                         if not set(window) & (set(preps) | self.origin_preps):
                             objects.add(span.start)
         for span in reading["places"]:
-            attrs = attrs_of(span)
+            attrs = span.attrs
             country = attrs.get("country")
             if not country:
                 continue
@@ -776,7 +793,7 @@ class EventAssembler(GazetteerComponent):
         best = None
         durations = []
         for span in reading["dates"]:
-            attrs = attrs_of(span)
+            attrs = span.attrs
             granularity = str(attrs.get("granularity", ""))
             if granularity == "duration":
                 durations.append(attrs["value"])
@@ -857,7 +874,7 @@ class EventAssembler(GazetteerComponent):
                 continue
             if reading["non_visit"]:
                 continue
-            named = {attrs_of(p).get("country") for p in reading["places"]}
+            named = {p.attrs.get("country") for p in reading["places"]}
             if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
                 focus = [m for m in current if m.country in named]
             for m in focus:
@@ -902,7 +919,7 @@ class EventAssembler(GazetteerComponent):
         if m.city is None and m.country and not reading["negated"]:
             # "In Astana sind Verhandlungen ... geplant": the trip's city named in its context
             for span in reading["places"]:
-                attrs = attrs_of(span)
+                attrs = span.attrs
                 if attrs.get("kind") == "city" and attrs.get("country") == m.country:
                     m.city = attrs.get("name")
                     break
@@ -1050,8 +1067,8 @@ def _days(later: str, earlier: str) -> int:
 # ---------------------------------------------------------------------- helpers
 
 
-def _person(span: Span) -> dict[str, Any] | None:
-    attrs = attrs_of(span)
+def _person(span: _Item) -> dict[str, Any] | None:
+    attrs = span.attrs
     if span.label_ == "ROLE":
         if not attrs.get("holder"):
             return None
@@ -1196,7 +1213,7 @@ def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[
     return chosen
 
 
-def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, Span]]) -> list[tuple[str, str | None]]:
+def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]]) -> list[tuple[str, str | None]]:
     """Further destinations joined to the first one: 'nach Paris und Warschau'."""
     if not places:
         return []
@@ -1218,8 +1235,8 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
     return out
 
 
-def _org(span: Span) -> dict[str, Any]:
-    attrs = attrs_of(span)
+def _org(span: _Item) -> dict[str, Any]:
+    attrs = span.attrs
     return {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
             "name": attrs.get("name"), "members": attrs.get("members") or []}
 
