@@ -105,8 +105,10 @@ class _Item:
     attrs: dict[str, Any]
 
 
-def _items(doc: Doc, *labels: str) -> list[_Item]:
-    return [_Item(s.start, s.end, s.label_, s.kb_id_, s.text, attrs_of(s)) for s in spans_of(doc, *labels)]
+def _items(doc: Doc, view: _View, *labels: str) -> list[_Item]:
+    # (the text from the view's string: Span.text would build it from Token objects)
+    return [_Item(s.start, s.end, s.label_, s.kb_id_, view.span_text(s.start, s.end), attrs_of(s))
+            for s in spans_of(doc, *labels)]
 
 
 @dataclass
@@ -207,7 +209,7 @@ class EventAssembler(GazetteerComponent):
         on = doc_date(doc)
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
-        for span in _items(doc, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        for span in _items(doc, view, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
