@@ -381,7 +381,7 @@ class EventAssembler(GazetteerComponent):
                           frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(view, reading)
-        if not triggers and not reading["non_visit"] and not reading["negated"]:
+        if not triggers and len(reading["persons"]) >= 2 and not reading["non_visit"] and not reading["negated"]:
             guests = self._guest_list(reading, frames, previous, number, on)
             if guests:
                 return guests
