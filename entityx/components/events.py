@@ -401,7 +401,7 @@ class EventAssembler(GazetteerComponent):
         if any(w in self.speculation for w in words):
             return []
         if any(w in self.invitation for w in words) and not reading["dates"] \
-                and not _has_phrase(words, ["auf", "Einladung"]):
+                and not _has_phrase(words, ["auf", "Einladung"]) and not _has_phrase(words, ["Auf", "Einladung"]):
             return []
         kinds = {kind for _, kind, _ in triggers}
         strong = kinds - {"meeting", "travel_weak"}
@@ -967,7 +967,15 @@ class EventAssembler(GazetteerComponent):
         if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
             reporter = speaker
         meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
-        host = m.host if m.host_rank >= 2 else _host_from_meetings(m, meetings) or m.host
+        # the counterpart (same office) hosts a minister's visit even when the president also
+        # received the guest; an explicit "auf Einladung"/"Gastgeber" (rank 3) stands, and so does
+        # whoever received a head of state or government
+        counterpart = _host_from_meetings(m, meetings)
+        if m.host_rank >= 3 or (m.host_rank == 2 and (m.visitor.get("role_key") in HEAD_ROLES
+                                                      or not _same_office(counterpart, m.visitor))):
+            host = m.host
+        else:
+            host = counterpart or m.host
         if host is None and m.country and leaders and m.status not in ("cancelled", "postponed"):
             # nobody named as receiving: the destination's leader named in the article (the
             # visitor's counterpart first, then the head of state)
@@ -1098,6 +1106,7 @@ def _public(person: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 LEADER_ROLES = ("head_of_state", "head_of_government", "foreign_minister")
+HEAD_ROLES = frozenset(["head_of_state", "head_of_government"])
 
 
 def _leaders_named(readings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -1119,11 +1128,18 @@ def _host_from_meetings(m: _Mention, meetings: list[dict[str, Any]]) -> dict[str
     A foreign minister's host is the foreign minister, even when the president also receives
     the guest; the president is then one of the meetings.
     """
-    local = ([m.host] if m.host else []) + [p for p in meetings if m.country and p.get("country") == m.country]
+    # (someone met there whose country the gazetteer does not know - "Außenminister Téte António"
+    # in Luanda - is taken as a local)
+    local = ([m.host] if m.host else []) + [p for p in meetings if m.country and (
+        p.get("country") == m.country or (p.get("country") is None and p.get("role_key")))]
     if not local:
         return None
     same_office = [p for p in local if p.get("role_key") and p.get("role_key") == m.visitor.get("role_key")]
     return (same_office or local)[0]
+
+
+def _same_office(person: dict[str, Any] | None, visitor: dict[str, Any]) -> bool:
+    return bool(person and person.get("role_key") and person.get("role_key") == visitor.get("role_key"))
 
 
 def _key(person: dict[str, Any]) -> str:

@@ -84,3 +84,17 @@ def test_pronoun_follows_the_traveller_of_matching_gender(nlp):
     stops = _stops(entityx.extract_events(text, doc_date="2021-09-01", nlp=nlp))
     assert [(visitor, country) for visitor, country, _city, _start in stops] == [
         ("angela-merkel", "RU"), ("angela-merkel", "UA")]
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Am Montag wurde der russische Außenminister Sergej Lawrow in Minsk von Präsident Alexander Lukaschenko "
+     "empfangen und verhandelte anschließend mit Außenminister Sergej Alejnik.", "Sergej Alejnik"),
+    ("In Luanda wurde Außenminister Sergej Lawrow von Präsident João Lourenço empfangen und verhandelte mit "
+     "Außenminister Téte António über Rohstoffprojekte.", "Téte António"),
+    # an explicit invitation names the host, whoever else is met
+    ("Auf Einladung von Präsident Alexander Lukaschenko hält sich Außenminister Sergej Lawrow in Minsk auf, "
+     "wo er auch mit Außenminister Sergej Alejnik zusammentrifft.", "Alexander Lukaschenko"),
+])
+def test_a_ministers_host_is_the_counterpart_unless_someone_invited(nlp, text, host):
+    (event,) = entityx.extract_events(text, doc_date="2024-05-10", nlp=nlp)
+    assert event.host.name == host
