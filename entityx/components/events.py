@@ -181,7 +181,7 @@ class EventAssembler(GazetteerComponent):
         self.invitation = words("invitation_cues")
         status = t.get("status", {})
         self.status_words = {key: frozenset(status.get(key, [])) for key in
-                             ("postponed", "cancelled", "ongoing", "planned", "completed")}
+                             ("postponed", "cancelled", "ongoing", "ongoing_perfect", "planned", "completed")}
         self.perfect_aux = words("perfect_aux")
         self.completed_participles = words("completed_participles")
         cancel = t.get("cancel_separable", {})
@@ -227,6 +227,7 @@ class EventAssembler(GazetteerComponent):
         events = _merge(mentions, on)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
+        self._borrow_lead_dates(events, readings)
         speaker = self._briefing_speaker(readings, mentions)
         leaders = _leaders_named(readings)
         doc._.entityx_events = [self._to_event(view, e, on, speaker, leaders) for e in events]
@@ -843,6 +844,11 @@ class EventAssembler(GazetteerComponent):
         has_aux = bool(word_set & self.perfect_aux)
         if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
             return "ongoing", False
+        if word_set & self.status_words["ongoing_perfect"] and word_set & {"ist", "sind", "hat", "haben"} \
+                and not word_set & {"war", "waren", "hatte", "hatten"}:
+            # "sind in Washington mit Rubio zusammengetroffen" without a date: today's news, the
+            # visitors are still there
+            return "ongoing", False
         if word_set & self.status_words["ongoing"] - {"eingetroffen"}:
             return "ongoing", False
         if has_aux and word_set & self.completed_participles:
@@ -938,6 +944,26 @@ class EventAssembler(GazetteerComponent):
                 added = True
         if added or number == m.sentence or visitor_key in keys_in_sentence:
             m.sentences.add(number)
+
+    def _borrow_lead_dates(self, events: list[_Mention], readings: list[dict[str, Any]]) -> None:
+        """'In Minsk haben am Mittwoch die Verhandlungen begonnen. Merkel, Hollande, Putin und
+        Poroschenko kamen im Unabhängigkeitspalast zusammen': a trip whose sentences name no day
+        takes the single day of one of the two sentences before it that names the same place."""
+        for event in events:
+            if event.start is not None:
+                continue
+            first = min(event.sentences)
+            if any(readings[n]["dates"] for n in event.sentences):
+                continue
+            for number in range(first - 1, max(-1, first - 3), -1):
+                reading = readings[number]
+                days = [d for d in reading["dates"] if "day" in str(d.attrs.get("granularity", ""))
+                        and d.attrs.get("start_date")]
+                countries = {p.attrs.get("country") for p in reading["places"]}
+                if len(days) == 1 and event.country in countries:
+                    event.start = days[0].attrs["start_date"]
+                    event.end = days[0].attrs.get("end_date") or event.start
+                    break
 
     def _briefing_speaker(self, readings: list[dict[str, Any]], mentions: list[_Mention]) -> dict[str, Any] | None:
         """'Briefing der Sprecherin ..., Maria Sacharowa (Zusammenfassung)': a headline before the

@@ -98,3 +98,22 @@ def test_pronoun_follows_the_traveller_of_matching_gender(nlp):
 def test_a_ministers_host_is_the_counterpart_unless_someone_invited(nlp, text, host):
     (event,) = entityx.extract_events(text, doc_date="2024-05-10", nlp=nlp)
     assert event.host.name == host
+
+
+@pytest.mark.parametrize("text, doc_date, start, status", [
+    ("Minsk (Reuters) - In Minsk haben am Mittwoch die Verhandlungen über eine Waffenruhe begonnen. "
+     "Bundeskanzlerin Angela Merkel und der französische Präsident François Hollande kamen im "
+     "Unabhängigkeitspalast mit Präsident Alexander Lukaschenko zusammen.", "2015-02-11", "2015-02-11", "ongoing"),
+    ("In Astana beginnt am 3. Juli das Gipfeltreffen der SOZ. Der russische Präsident Wladimir Putin wird "
+     "in der kasachischen Hauptstadt Präsident Kassym-Schomart Tokajew treffen.", "2024-07-01", "2024-07-03", "planned"),
+])
+def test_a_trip_without_a_day_takes_the_day_of_the_lead_sentence_about_its_place(nlp, text, doc_date, start, status):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    assert events and all((e.start, e.status) == (start, status) for e in events)
+
+
+def test_the_lead_day_is_not_borrowed_for_another_place(nlp):
+    text = ("In Minsk haben am Mittwoch Verhandlungen begonnen. Der russische Außenminister Sergej Lawrow "
+            "traf in Peking seinen Amtskollegen Wang Yi.")
+    (event,) = entityx.extract_events(text, doc_date="2015-02-11", nlp=nlp)
+    assert event.destination.country == "CN" and event.start is None
