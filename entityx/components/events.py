@@ -195,6 +195,8 @@ class EventAssembler(GazetteerComponent):
         self.stop_words = words("stop_words")
         self.visitor_references = words("visitor_references")
         self.guest_list_words = words("guest_list_words")
+        self.substitution_words = words("substitution_words")
+        self.letting_verbs = words("letting_verbs")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -424,7 +426,7 @@ class EventAssembler(GazetteerComponent):
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
-        persons = list(reading["persons"])
+        persons = [p for p in reading["persons"] if not self._substituted(view, reading, p)]
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
             # "der Präsident" with no country, after a trip of a president: that visitor
             last = previous[-1].visitor
@@ -626,6 +628,22 @@ class EventAssembler(GazetteerComponent):
             stops.append((c, city, first, last, is_range, host, 1 if host else 0, status, explicit))
         return stops
 
+    def _substituted(self, view: _View, reading: dict[str, Any], person: dict[str, Any]) -> bool:
+        """Someone who sends another in their place: "Statt des Staatschefs Xi Jinping kam Li
+        Qiang", "Putin ließ sich von Außenminister Lawrow vertreten"."""
+        first, last = self._clause_of(view, reading, person["start"])
+        before = view.lower[max(first, person["start"] - 5):person["start"]]
+        if not self.substitution_words.isdisjoint(before):
+            return True
+        words = view.lower[reading["start"]:reading["end"]]
+        if "vertreten" in words and not self.letting_verbs.isdisjoint(words):
+            # the subject: the last person before the letting verb (a relative clause may stand
+            # between: "Putin, gegen den ein Haftbefehl vorliegt, ließ sich ... vertreten")
+            verb = next(i for i in range(reading["start"], reading["end"]) if view.lower[i] in self.letting_verbs)
+            before = [p for p in reading["persons"] if p["start"] < verb]
+            return bool(before) and before[-1]["start"] == person["start"]
+        return False
+
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)
         return any(view.text[i] in self.non_visit for i in range(first, last))
@@ -696,13 +714,22 @@ class EventAssembler(GazetteerComponent):
         if reading["reporters"]:
             return [dict(reading["reporters"][0], start=pronoun, end=pronoun + 1)]
         wanted = "m" if view.lower[pronoun] == "er" else "f"
+        recent = [m for m in reversed(previous) if number - m.sentence <= self.max_context_sentences]
+        # the host of the trip just told is rarely the "er" of the next sentence
+        hosts_country = recent[0].country if recent else None
         candidates = []
         for back in range(number - 1, max(-1, number - 1 - self.pronoun_lookback), -1):
-            if readings[back]["persons"]:
-                candidates.append(readings[back]["persons"][0]["person"])
-        if previous and number - previous[-1].sentence <= self.pronoun_lookback:
-            candidates.append(previous[-1].visitor)
+            people = [p["person"] for p in readings[back]["persons"]
+                      if not (hosts_country and p["person"]["country"] == hosts_country)]
+            if people:
+                candidates.append(people[0])
+        if recent and number - recent[0].sentence <= self.pronoun_lookback:
+            candidates.append(recent[0].visitor)
         fitting = [c for c in candidates if _gender(c) in (wanted, None)]
+        if not fitting:
+            # further back: the last traveller of that gender ("Im Anschluss reist die Ministerin
+            # nach Japan, wo sie ..." after a paragraph about someone else)
+            fitting = [m.visitor for m in recent if _gender(m.visitor) == wanted][:1]
         if wanted == "f" and not fitting:
             fitting = candidates  # plural "sie"
         if not fitting:
@@ -760,9 +787,10 @@ class EventAssembler(GazetteerComponent):
                 score = -0.5  # "Russlands Außenminister" is not a destination
             if span.start in objects:
                 score = 3.5
-            if span.end + 1 < len(view.text) and view.text[span.end] == "-" and \
-                    view.text[span.end + 1] in self.visit_noun_words:
-                score = 3.0  # "Moskau-Besuch", "China-Reise"
+            if span.end + 1 < len(view.text) and view.text[span.end] == "-" and view.text[span.end + 1][:1].isalpha():
+                # "Moskau-Besuch", "China-Reise" name a destination; "im Ukraine-Krieg",
+                # "beim China-Zentralasien-Gipfel" do not
+                score = 3.0 if view.text[span.end + 1] in self.visit_noun_words else 0.0
             distance = abs(span.start - trigger_at)
             ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
         ranked.sort(key=lambda r: -r[0])

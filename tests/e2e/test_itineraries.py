@@ -117,3 +117,23 @@ def test_the_lead_day_is_not_borrowed_for_another_place(nlp):
             "traf in Peking seinen Amtskollegen Wang Yi.")
     (event,) = entityx.extract_events(text, doc_date="2015-02-11", nlp=nlp)
     assert event.destination.country == "CN" and event.start is None
+
+
+@pytest.mark.parametrize("text, travellers", [
+    ("Zum Gipfel in Neu-Delhi kam statt des chinesischen Staatschefs Xi Jinping Ministerpräsident Li Qiang.",
+     ["li-qiang"]),
+    ("Am G20-Gipfel in Neu-Delhi nimmt Kremlchef Wladimir Putin nicht persönlich teil; Putin, gegen den ein "
+     "Haftbefehl vorliegt, ließ sich von Außenminister Sergej Lawrow vertreten, der am Freitag in Neu-Delhi eintraf.",
+     ["sergej-lawrow"]),
+])
+def test_who_is_sent_instead_travels(nlp, text, travellers):
+    events = entityx.extract_events(text, doc_date="2023-09-08", nlp=nlp)
+    assert sorted(e.visitor.id for e in events) == travellers
+
+
+def test_er_after_a_host_sentence_is_still_the_traveller(nlp):
+    text = ("Im Juli besuchte Präsident Wladimir Putin die Mongolei, wo ihn Präsident Uchnaagiin Chürelsüch in "
+            "Ulan Bator empfing. Im Oktober reiste er zu einem Forum nach Aschgabat.")
+    events = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("wladimir-putin", "MN"), ("wladimir-putin", "TM")]
