@@ -197,6 +197,7 @@ class EventAssembler(GazetteerComponent):
         self.guest_list_words = words("guest_list_words")
         self.substitution_words = words("substitution_words")
         self.letting_verbs = words("letting_verbs")
+        self.temporal_preps = words("temporal_preps")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -350,7 +351,9 @@ class EventAssembler(GazetteerComponent):
             if text in self.summit_nouns:
                 # "am Gipfel", "zum Gipfel", "ihre Teilnahme" - not "bezeichnete die Konferenz als ..."
                 window = view.lower[max(reading["start"], i - 3):i]
-                if text in self.participation_nouns or not self.summit_preps.isdisjoint(window):
+                # "nach dem Gipfel reist Xi weiter", "vor dem Gipfel": a time, not a participation
+                temporal = bool(window) and not self.temporal_preps.isdisjoint(window[-2:])
+                if text in self.participation_nouns or (not temporal and not self.summit_preps.isdisjoint(window)):
                     found.append((i, "summit", "unspecified"))
             elif lower[position] in self.host_verbs:
                 found.append((i, "host", "unspecified"))

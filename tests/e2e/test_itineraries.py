@@ -137,3 +137,12 @@ def test_er_after_a_host_sentence_is_still_the_traveller(nlp):
     events = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("wladimir-putin", "MN"), ("wladimir-putin", "TM")]
+
+
+def test_after_the_summit_is_a_time_not_a_summit(nlp):
+    text = ("In Astana hat am Mittwoch der Gipfel der SOZ begonnen. Nach dem Gipfel reist Xi Jinping zu einem "
+            "Staatsbesuch nach Tadschikistan weiter. An der Sitzung nehmen auch die Präsidenten Usbekistans, "
+            "Schawkat Mirsijojew, und Kirgisistans, Sadyr Schaparow, teil.")
+    events = entityx.extract_events(text, doc_date="2024-07-03", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("sadyr-schaparow", "KZ"), ("schawkat-mirsijojew", "KZ"), ("xi-jinping", "TJ")]
