@@ -198,6 +198,7 @@ class EventAssembler(GazetteerComponent):
         self.substitution_words = words("substitution_words")
         self.letting_verbs = words("letting_verbs")
         self.temporal_preps = words("temporal_preps")
+        self.onward_words = words("onward_words")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -555,6 +556,17 @@ class EventAssembler(GazetteerComponent):
         travellers = list({_key(v): v for v in travellers}.values())
         if len(travellers) > 2:
             return []
+        # a feature about one traveller mentions others' trips in passing ("Macron bestätigte,
+        # dass er nach China reisen werde. Die nächste Station war Rom."): the traveller told
+        # most often so far goes on
+        # (ties: the one introduced first)
+        counts: dict[str, int] = {}
+        for m in previous:
+            counts[_key(m.visitor)] = counts.get(_key(m.visitor), 0) + 1
+        main = max(previous, key=lambda m: (counts[_key(m.visitor)], -m.sentence))
+        if _key(main.visitor) not in {_key(v) for v in travellers} and \
+                counts[_key(main.visitor)] >= max(counts[_key(v)] for v in travellers):
+            travellers = [main.visitor]
         words = reading["words"]
         if not self.speculation.isdisjoint(words):
             return []
@@ -583,7 +595,8 @@ class EventAssembler(GazetteerComponent):
         referred = bool(named) or any(view.lower[i] in self.visitor_references for i in
                                       range(reading["start"], reading["end"]) if i not in reading["title_tokens"]
                                       and i not in reading["reporting"])
-        if not (station or referred or (reading["meeting_cue"] and locals_met)):
+        onward = not self.onward_words.isdisjoint(words) and _after_word(view, places[0][3].start, {"nach"})
+        if not (station or referred or onward or (reading["meeting_cue"] and locals_met)):
             return []
         start, end, range_given = self._dates(reading, reading["start"])
         status, explicit = self._status(reading, start, end, on)

@@ -146,3 +146,13 @@ def test_after_the_summit_is_a_time_not_a_summit(nlp):
     events = entityx.extract_events(text, doc_date="2024-07-03", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("sadyr-schaparow", "KZ"), ("schawkat-mirsijojew", "KZ"), ("xi-jinping", "TJ")]
+
+
+def test_the_main_traveller_goes_on_after_a_passing_mention(nlp):
+    text = ("Chinas Chefdiplomat Wang Yi war am 15. Februar in Paris von Präsident Emmanuel Macron empfangen worden. "
+            "Macron bestätigte dabei, dass er Anfang April nach China reisen werde. "
+            "Die nächste Station war Rom. Von dort ging es weiter nach München. "
+            "Den Abschluss bildete der Aufenthalt in Russland vom 21. bis 22. Februar.")
+    events = entityx.extract_events(text, doc_date="2023-02-24", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("emmanuel-macron", "CN"), ("wang-yi", "DE"), ("wang-yi", "FR"), ("wang-yi", "IT"), ("wang-yi", "RU")]
