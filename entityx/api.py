@@ -228,15 +228,18 @@ def entities_from_docs(chunks: list[tuple[int, Doc]]) -> list[Entity]:
 def events_from_docs(chunks: list[tuple[int, Doc]]) -> list[OfficialVisit]:
     events: list[dict[str, Any]] = []
     for offset, doc in chunks:
+        earlier = list(events)  # events of one chunk are already distinct trips
         for event in doc._.entityx_events or []:
             shifted = dict(event, evidence=[dict(e, start=e["start"] + offset, end=e["end"] + offset)
                                             for e in event["evidence"]])
-            _merge_across_chunks(events, shifted)
+            if not _merge_across_chunks(earlier, shifted):
+                events.append(shifted)
     return [OfficialVisit.from_dict(e) for e in events]
 
 
-def _merge_across_chunks(events: list[dict[str, Any]], event: dict[str, Any]) -> None:
-    """A trip mentioned on both sides of a chunk cut is still one event."""
+def _merge_across_chunks(events: list[dict[str, Any]], event: dict[str, Any]) -> bool:
+    """A trip mentioned on both sides of a chunk cut is still one event: merge it into its
+    match among ``events`` (True) or report that there is none (False)."""
     def key(e: dict[str, Any]) -> tuple[Any, ...]:
         v = e["visitor"]
         return (v.get("id") or v["name"], e["destination"]["country"], e["start"])
@@ -248,8 +251,8 @@ def _merge_across_chunks(events: list[dict[str, Any]], event: dict[str, Any]) ->
                 ids = {str(x.get("id") or x.get("name")) for x in existing[field]}
                 existing[field] = existing[field] + [x for x in event[field]
                                                      if str(x.get("id") or x.get("name")) not in ids]
-            return
-    events.append(event)
+            return True
+    return False
 
 
 def _entity(span, offset: int) -> Entity:

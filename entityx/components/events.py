@@ -137,6 +137,7 @@ class _Mention:
     co_visitors: set[str] = field(default_factory=set)
     other_destinations: set[str] = field(default_factory=set)  # countries of the same sentence's other stops
     trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
+    period: str | None = None  # the month the sentence names ("Anfang Juli": "XXXX-07"), to tell trips apart
 
 
 class EventAssembler(GazetteerComponent):
@@ -466,10 +467,18 @@ class EventAssembler(GazetteerComponent):
             country = receiver[0]["person"]["country"]
         if country is None and "summit" in kinds:
             # "haben ihre Teilnahme bestätigt": the summit announced before
-            summit_before = [f for f in frames if f.get("summit")] + [
-                {"country": m.country, "city": m.city} for m in previous if m.summit and m.country]
+            # the article's summit: the one told most (a frame such as "sind 45 Staats- und
+            # Regierungschefs zum Gipfel in Moldau zusammengekommen" counts double), not a summit
+            # named in passing ("beim Gipfel in Vilnius im Juli")
+            summit_before = [(2, f["sentence"], f["country"], f["city"]) for f in frames if f.get("summit")] + [
+                (1, m.sentence, m.country, m.city) for m in previous if m.summit and m.country]
             if summit_before:
-                country, city = summit_before[-1]["country"], summit_before[-1]["city"]
+                weight: dict[str, int] = {}
+                for w, _n, c, _city in summit_before:
+                    weight[c] = weight.get(c, 0) + w
+                best = max(summit_before, key=lambda x: (weight[x[2]], x[1]))
+                country = best[2]
+                city = next((x[3] for x in reversed(summit_before) if x[2] == country and x[3]), None)
         if country is None and persons and strong - {"summit"}:
             others = [p for p in persons[1:] if p["person"]["country"]
                       and p["person"]["country"] != persons[0]["person"]["country"]]
@@ -492,8 +501,13 @@ class EventAssembler(GazetteerComponent):
             last = previous[-1]
             if number - last.sentence <= self.max_context_sentences and country in (None, last.country):
                 visitors = [{"person": last.visitor, "start": trigger_at, "end": trigger_at}]
-                country = country or last.country
-                city = city or last.city
+                period = _period(reading["dates"])
+                last_month = (last.start or last.period or "")[5:7]
+                if country is None and period and last_month and period[5:7] != last_month:
+                    pass  # "Das größte Aufsehen erregte die Reise Mitte Juni": another trip, told next
+                else:
+                    country = country or last.country
+                    city = city or last.city
         summit = "summit" in kinds
         visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
         if visitors and not summit:
@@ -532,6 +546,7 @@ class EventAssembler(GazetteerComponent):
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
+                period=_period(reading["dates"]),
             ))
         return out
 
@@ -606,7 +621,7 @@ class EventAssembler(GazetteerComponent):
                          host=host["person"] if host else None, host_rank=host_rank,
                          reporters=[r["person"] for r in reading["reporters"]], trigger=reading["start"],
                          strength=0.6, sentences={number}, range_given=range_given,
-                         co_visitors=keys - {_key(v)})
+                         co_visitors=keys - {_key(v)}, period=_period(reading["dates"]))
                 for v in travellers if v.get("country") != country]
 
     def _further_stops(self, view: _View, reading: dict[str, Any], places: list[tuple], persons: list[dict[str, Any]],
@@ -724,12 +739,12 @@ class EventAssembler(GazetteerComponent):
         else the last traveller - skipping people whose gender does not fit ("reiste sie nach
         Moskau, wo sie mit Putin sprach. Danach empfing sie Selenskyj" is still the chancellor)."""
         pronoun = next((i for i in range(reading["start"], reading["end"])
-                        if view.lower[i] in ("er", "sie") and i not in reading["reporting"]), None)
+                        if view.lower[i] in ("er", "sie", "ihn", "ihm") and i not in reading["reporting"]), None)
         if pronoun is None:
             return []
         if reading["reporters"]:
             return [dict(reading["reporters"][0], start=pronoun, end=pronoun + 1)]
-        wanted = "m" if view.lower[pronoun] == "er" else "f"
+        wanted = "f" if view.lower[pronoun] == "sie" else "m"
         recent = [m for m in reversed(previous) if number - m.sentence <= self.max_context_sentences]
         # the host of the trip just told is rarely the "er" of the next sentence
         hosts_country = recent[0].country if recent else None
@@ -1088,6 +1103,7 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             continue
         if target.country is None:
             target.country = m.country
+        target.period = target.period or m.period
         if m.city and (target.city is None):
             target.city = m.city
         if m.start and (target.start is None or (m.range_given and not target.range_given)):
@@ -1129,6 +1145,8 @@ def _date_status(start: str, end: str | None, on: dt.date) -> str:
 def _same_trip(a: _Mention, b: _Mention) -> bool:
     if _key(a.visitor) != _key(b.visitor):
         return False
+    if a.period and b.period and a.period[-2:] != b.period[-2:] and not (a.start and b.start):
+        return False  # "Anfang Juli in Astana" and "Ende November in Astana" are two trips
     if a.country and b.country and a.country != b.country:
         return False
     if a.start and b.start:
@@ -1138,6 +1156,16 @@ def _same_trip(a: _Mention, b: _Mention) -> bool:
         gap = max(_days(b.start, a_end), _days(a.start, b_end))
         return gap <= MAX_GAP_DAYS and (a.country == b.country or not (a.country and b.country))
     return True
+
+
+def _period(dates: list[_Item]) -> str | None:
+    """The month of the first day- or month-level date ("XXXX-07" when the year is open)."""
+    for span in dates:
+        granularity = str(span.attrs.get("granularity", ""))
+        value = span.attrs.get("start_date") or span.attrs.get("value") or ""
+        if ("day" in granularity or granularity == "month") and len(value) >= 7 and value[4] == "-":
+            return value[:7]
+    return None
 
 
 def _days(later: str, earlier: str) -> int:

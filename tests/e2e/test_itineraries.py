@@ -156,3 +156,21 @@ def test_the_main_traveller_goes_on_after_a_passing_mention(nlp):
     events = entityx.extract_events(text, doc_date="2023-02-24", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("emmanuel-macron", "CN"), ("wang-yi", "DE"), ("wang-yi", "FR"), ("wang-yi", "IT"), ("wang-yi", "RU")]
+
+
+def test_participants_join_the_articles_summit_not_one_named_in_passing(nlp):
+    text = ("Chișinău (AFP) - Am Donnerstag sind rund 45 Staats- und Regierungschefs zum Gipfel der Europäischen "
+            "Politischen Gemeinschaft in der Republik Moldau zusammengekommen. Der ukrainische Präsident Wolodymyr "
+            "Selenskyj forderte, die Ukraine müsse beim Gipfel in Vilnius im Juli eingeladen werden. "
+            "Am Gipfel nehmen unter anderen Bundeskanzler Olaf Scholz und der französische Präsident Emmanuel Macron teil.")
+    events = entityx.extract_events(text, doc_date="2023-06-01", nlp=nlp)
+    countries = {e.visitor.id: e.destination.country for e in events}
+    assert countries["olaf-scholz"] == countries["emmanuel-macron"] == "MD"
+
+
+def test_two_stays_in_one_country_months_apart_are_two_trips(nlp):
+    text = ("Anfang Juli nahm Präsident Wladimir Putin in Astana am Gipfel der SOZ teil. "
+            "Im Oktober reiste er nach Aschgabat. "
+            "Die letzte Station war wieder Kasachstan: Ende November unterzeichnete Putin in Astana eine Erklärung.")
+    events = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
+    assert sorted(e.destination.country for e in events) == ["KZ", "KZ", "TM"]
