@@ -9,6 +9,7 @@ from typing import Any
 
 from . import normalize, relative
 from .anchors import Prefilter, UnusableVocabulary
+from .anaphora import AnaphoricDays
 from .expression import END_ONLY, START_ONLY, TemporalExpression, new_expression
 from .grammar import VAGUE, compile_grammar
 from .tense import TenseReader
@@ -53,6 +54,7 @@ class DateTagger:
             for kind, pattern in self._grammar.patterns
         )
         self._start_only = frozenset(f.casefold() for f in self.vocabulary.open_ranges["start_only"])
+        self._anaphora = AnaphoricDays(self.vocabulary.anaphoric_days)
 
     def find(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
         """Return the expressions in ``text``, sorted by start, not overlapping.
@@ -76,7 +78,7 @@ class DateTagger:
         if kept is None:
             context = normalize.Context(anchor, self._tense.reader(text))
             kept = _longest_first(self._candidates_everywhere(text, context))
-        return [self._mark_open_end(text, e) for e in kept]
+        return self._anaphora.resolve(text, [self._mark_open_end(text, e) for e in kept])
 
     def _find_reference(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
         """``find`` the plain way, as it was written first: every pattern tried at every
@@ -86,9 +88,9 @@ class DateTagger:
             anchor = anchor.date()
         context = normalize.Context(anchor, self._tense.reader(text))
         candidates = self._candidates_everywhere(text, context)
-        return [
+        return self._anaphora.resolve(text, [
             self._mark_open_end(text, e, whole_window=True) for e in _longest_first(candidates)
-        ]
+        ])
 
     def _find_fast(self, text: str, anchor: date | None) -> list[TemporalExpression] | None:
         """``_longest_first(self._candidates_everywhere(text, context))``, done faster.

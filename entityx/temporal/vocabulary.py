@@ -43,6 +43,7 @@ _SECTIONS = (
     "vague_periods",
     "tense",
     "doc_date_labels",
+    "anaphoric_days",
 )
 _CONNECTOR_KINDS = ("through", "conjunction")
 UNITS = ("day", "week", "weekend", "month", "quarter", "half_year", "year")
@@ -94,6 +95,8 @@ class Vocabulary:
     tense (Mapping[str, tuple[str, ...]]): word lists read by tense.py.
     doc_date_labels (Mapping[str, tuple[str, ...]]): "published"/"updated"/"neutral" -> header
         words.
+    anaphoric_days (Mapping[int, tuple[str, ...]]): day offset from the date told before ->
+        phrases ("tags darauf": 1).
     source (Path): the file this was read from, for messages.
     """
 
@@ -121,6 +124,7 @@ class Vocabulary:
     vague_periods: Mapping[str, int]
     tense: Mapping[str, tuple[str, ...]]
     doc_date_labels: Mapping[str, tuple[str, ...]]
+    anaphoric_days: Mapping[int, tuple[str, ...]]
     source: Path
 
 
@@ -227,6 +231,10 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         ),
         doc_date_labels=_table(
             source, "doc_date_labels", raw["doc_date_labels"], ("published", "updated", "neutral")
+        ),
+        anaphoric_days=_table(
+            source, "anaphoric_days", raw["anaphoric_days"],
+            [n for n in range(-14, 15) if n], exact=False
         ),
         source=source,
     )
