@@ -431,13 +431,21 @@ class EventAssembler(GazetteerComponent):
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
-        persons = [p for p in reading["persons"] if not self._substituted(view, reading, p)]
+        inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)]
+        persons = [p for p in reading["persons"] if not self._substituted(view, reading, p) and p not in inviters]
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
-            # "der Präsident" with no country, after a trip of a president: that visitor
-            last = previous[-1].visitor
+            # "der Präsident" with no country, after a trip of a president: that traveller (the
+            # one told most, when several presidents travelled)
             for role in reading["unresolved_roles"]:
-                if role["role_key"] and role["role_key"] == last.get("role_key") and \
-                        all(_key(p["person"]) != _key(last) for p in persons):
+                if role["start"] >= 2 and view.lower[role["start"] - 1] in ("und", "sowie") \
+                        and view.text[role["start"] - 2].endswith("-"):
+                    continue  # "die Staats- und Regierungschefs": several people
+                same_office = [m for m in previous if role["role_key"] and m.visitor.get("role_key") == role["role_key"]
+                               and number - m.sentence <= self.max_context_sentences]
+                if not same_office:
+                    continue
+                last = _main_traveller(same_office)
+                if all(_key(p["person"]) != _key(last) for p in persons):
                     persons.append({"person": last, "start": role["start"], "end": role["end"]})
             persons.sort(key=lambda p: p["start"])
         if not persons:
@@ -575,13 +583,11 @@ class EventAssembler(GazetteerComponent):
         # dass er nach China reisen werde. Die nächste Station war Rom."): the traveller told
         # most often so far goes on
         # (ties: the one introduced first)
-        counts: dict[str, int] = {}
-        for m in previous:
-            counts[_key(m.visitor)] = counts.get(_key(m.visitor), 0) + 1
-        main = max(previous, key=lambda m: (counts[_key(m.visitor)], -m.sentence))
-        if _key(main.visitor) not in {_key(v) for v in travellers} and \
-                counts[_key(main.visitor)] >= max(counts[_key(v)] for v in travellers):
-            travellers = [main.visitor]
+        counts = _mention_counts(previous)
+        main = _main_traveller(previous)
+        if _key(main) not in {_key(v) for v in travellers} and \
+                counts[_key(main)] >= max(counts[_key(v)] for v in travellers):
+            travellers = [main]
         words = reading["words"]
         if not self.speculation.isdisjoint(words):
             return []
@@ -658,6 +664,18 @@ class EventAssembler(GazetteerComponent):
             host = next((p for p in persons if p["person"]["country"] == c and clause[0] <= p["start"] < clause[1]), None)
             stops.append((c, city, first, last, is_range, host, 1 if host else 0, status, explicit))
         return stops
+
+    def _inviting(self, view: _View, reading: dict[str, Any], person: dict[str, Any]) -> bool:
+        """The one who invites does not travel: "zum Gipfel, zu dem Bundeskanzler Scholz ins
+        Kanzleramt eingeladen hat" (an active invitation verb in the person's clause; "ist
+        nicht eingeladen" is the invitee)."""
+        first, last = self._clause_of(view, reading, person["start"])
+        if sum(1 for p in reading["persons"] if first <= p["start"] < last) != 1:
+            return False  # "Putin hatte Lukaschenko eingeladen": who is who needs a parser
+        clause = view.lower[first:last]
+        if "eingeladen" in clause:
+            return not {"hat", "hatte", "haben", "hatten"}.isdisjoint(clause)
+        return "einlud" in clause or ("lud" in clause and "ein" in clause)
 
     def _substituted(self, view: _View, reading: dict[str, Any], person: dict[str, Any]) -> bool:
         """Someone who sends another in their place: "Statt des Staatschefs Xi Jinping kam Li
@@ -786,6 +804,15 @@ class EventAssembler(GazetteerComponent):
                         if not set(window) & (set(preps) | self.origin_preps):
                             objects.add(span.start)
                         break
+                if view.lower[verb] in ("besucht", "besuchen"):
+                    # "hatte Kasachstan im Juni besucht", "will Peking besuchen": the last place
+                    # before the participle or infinitive, in its clause, without a preposition
+                    for span in reversed(reading["places"]):
+                        if span.end <= verb and not any(t in CLAUSE_BREAKS for t in view.text[span.end:verb]):
+                            window = view.lower[max(span.start - 2, reading["start"]):span.start]
+                            if not set(window) & (set(preps) | self.origin_preps | self.topic_preps):
+                                objects.add(span.start)
+                            break
             else:
                 # "Deutschland und Frankreich offizielle Besuche abstatten": places before the noun
                 for span in reversed(reading["places"]):
@@ -1234,6 +1261,19 @@ def _host_from_meetings(m: _Mention, meetings: list[dict[str, Any]]) -> dict[str
         return None
     same_office = [p for p in local if p.get("role_key") and p.get("role_key") == m.visitor.get("role_key")]
     return (same_office or local)[0]
+
+
+def _mention_counts(mentions: list[_Mention]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[_key(m.visitor)] = counts.get(_key(m.visitor), 0) + 1
+    return counts
+
+
+def _main_traveller(mentions: list[_Mention]) -> dict[str, Any]:
+    """The visitor told most often among ``mentions`` (ties: the one introduced first)."""
+    counts = _mention_counts(mentions)
+    return max(mentions, key=lambda m: (counts[_key(m.visitor)], -m.sentence)).visitor
 
 
 def _same_office(person: dict[str, Any] | None, visitor: dict[str, Any]) -> bool:

@@ -174,3 +174,13 @@ def test_two_stays_in_one_country_months_apart_are_two_trips(nlp):
             "Die letzte Station war wieder Kasachstan: Ende November unterzeichnete Putin in Astana eine Erklärung.")
     events = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
     assert sorted(e.destination.country for e in events) == ["KZ", "KZ", "TM"]
+
+
+def test_the_inviter_does_not_travel_and_a_bare_role_is_the_main_traveller(nlp):
+    text = ("Präsident Kassym-Schomart Tokajew ist am Donnerstag zu einem offiziellen Besuch in Deutschland "
+            "eingetroffen. Bundespräsident Frank-Walter Steinmeier hatte Kasachstan im Juni besucht. "
+            "Am Freitag nimmt das Staatsoberhaupt am Gipfeltreffen in Berlin teil, zu dem Bundeskanzler "
+            "Olaf Scholz eingeladen hat.")
+    events = entityx.extract_events(text, doc_date="2023-09-28", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("frank-walter-steinmeier", "KZ"), ("kassym-schomart-tokajew", "DE")]
