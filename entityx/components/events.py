@@ -254,6 +254,7 @@ class EventAssembler(GazetteerComponent):
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
         words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
+        official_starts = {s.start for s in spans.get("OFFICIAL", [])}
         word_set = set(words)
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
@@ -266,7 +267,7 @@ class EventAssembler(GazetteerComponent):
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                        if s.start not in aside and s.start not in reporting],
-            "orgs": spans.get("ORG", []),
+            "orgs": [o for o in spans.get("ORG", []) if not _title_prefix(view, o, official_starts)],
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
                       and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
                       and not _after_seit(view, s.start, sent.start)],
@@ -1294,6 +1295,13 @@ def _dedupe_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _title_prefix(view: _View, org: _Item, official_starts: set[int]) -> bool:
+    """'UN-Generalsekretär Kofi Annan', 'EU-Ratspräsident Charles Michel': the organization is
+    part of a person's title, not a subject of the trip."""
+    return org.end + 1 < len(view.text) and view.text[org.end] == "-" and bool(
+        {org.end + 2, org.end + 3} & official_starts)
+
+
 def _has_particle(texts: list[str], position: int, particle: str) -> bool:
     """Separable verb: the particle stands later in the clause, before punctuation or the end."""
     for j in range(position + 1, len(texts)):
@@ -1354,7 +1362,7 @@ def _after_word(view: _View, start: int, words: set[str]) -> bool:
     return False
 
 
-COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "der", "die", "den", "dem", "des"])
+COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
 
 
 def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:

@@ -184,3 +184,11 @@ def test_the_inviter_does_not_travel_and_a_bare_role_is_the_main_traveller(nlp):
     events = entityx.extract_events(text, doc_date="2023-09-28", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("frank-walter-steinmeier", "KZ"), ("kassym-schomart-tokajew", "DE")]
+
+
+def test_an_organization_in_a_title_is_not_a_topic_of_the_trip(nlp):
+    text = ("Zur Parade in Moskau kamen am 9. Mai Bundeskanzler Gerhard Schröder und UN-Generalsekretär Kofi Annan. "
+            "Am Rande sprach Schröder mit Präsident Wladimir Putin über die Energiepartnerschaft mit der EU.")
+    events = {e.visitor.id: e for e in entityx.extract_events(text, doc_date="2005-05-09", nlp=nlp)}
+    assert [o.id for o in events["kofi-annan"].organizations] == []
+    assert [o.id for o in events["gerhard-schroeder"].organizations] == ["EU"]
