@@ -258,7 +258,7 @@ class EventAssembler(GazetteerComponent):
         word_set = set(words)
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
-        return {
+        reading = {
             "aside": aside,
             "reporting": reporting,
             "persons": _dedupe_entries(persons),
@@ -284,6 +284,11 @@ class EventAssembler(GazetteerComponent):
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
+        # people sent in another's place ("statt des Staatschefs Xi") are neither visitors nor met
+        reading["absent"] = {_key(p["person"]) for p in reading["persons"] if self._substituted(view, reading, p)} \
+            if not (self.substitution_words.isdisjoint(view.lower[sent.start:sent.end])
+                    and "vertreten" not in word_set) else set()
+        return reading
 
     def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
         if not starts_paragraph:
@@ -993,7 +998,7 @@ class EventAssembler(GazetteerComponent):
             for p in reading["persons"]:
                 person = p["person"]
                 key = _key(person)
-                if key == visitor_key:
+                if key == visitor_key or key in reading["absent"]:
                     continue
                 if key in m.co_visitors and not (
                         reading["meeting_cue"] and not reading["guest_list"] and (not partners or key in partners)
