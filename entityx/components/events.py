@@ -200,6 +200,7 @@ class EventAssembler(GazetteerComponent):
         self.letting_verbs = words("letting_verbs")
         self.temporal_preps = words("temporal_preps")
         self.onward_words = words("onward_words")
+        self.return_words = words("return_words")
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -524,6 +525,10 @@ class EventAssembler(GazetteerComponent):
                     city = city or last.city
         summit = "summit" in kinds
         visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
+        if reading["negated"]:
+            # "Jaishankar traf am Mittwoch ein; Premierminister Modi nimmt nicht teil": whoever
+            # stands in a clause whose trigger is negated stays at home
+            visitors = [v for v in visitors if not self._in_negated_clause(view, reading, v["start"], triggers)]
         if visitors and not summit:
             visitors = _coordinated(view, visitors, reading["title_tokens"])
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
@@ -757,6 +762,12 @@ class EventAssembler(GazetteerComponent):
                 return False
         return True
 
+    def _in_negated_clause(self, view: _View, reading: dict[str, Any], position: int,
+                           triggers: list[tuple[int, str, str]]) -> bool:
+        first, last = self._clause_of(view, reading, position)
+        own = [i for i, _kind, _type in triggers if first <= i < last]
+        return bool(own) and self._negated(view, reading, own)
+
     def _pronoun_subject(self, view: _View, number: int, reading: dict[str, Any],
                          previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The official "er"/"sie" stands for: the first person of the nearest earlier sentence,
@@ -835,7 +846,9 @@ class EventAssembler(GazetteerComponent):
             if span.label_ == "LANDMARK":
                 city = attrs.get("city", "").split(":", 1)[-1] or None
             window = view.lower[max(span.start - 3, reading["start"]):span.start]
-            if window and window[-1] in self.origin_preps:
+            returning = bool(window) and window[-1] == "aus" and not self.return_words.isdisjoint(
+                view.lower[span.end:reading["end"]])
+            if window and window[-1] in self.origin_preps and not returning:
                 continue
             score = 0.0
             for rank, prep in enumerate(preps):
@@ -843,10 +856,14 @@ class EventAssembler(GazetteerComponent):
                     score = max(score, 3.0 - rank * 0.2 - (len(window) - 1 - window[::-1].index(prep)) * 0)
             if window and window[-1] in self.origin_preps:
                 score = -1
+            if returning:
+                score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
             if not self.topic_preps.isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
+            if window and window[-1] == "nach" and not self.return_words.isdisjoint(view.lower[span.end:span.end + 2]):
+                score = -1.0  # "danach direkt nach Washington zurückkehren": going home
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
                 score = -0.5  # "Russlands Außenminister" is not a destination
             if span.start in objects:
@@ -1178,7 +1195,8 @@ def _date_status(start: str, end: str | None, on: dt.date) -> str:
 def _same_trip(a: _Mention, b: _Mention) -> bool:
     if _key(a.visitor) != _key(b.visitor):
         return False
-    if a.period and b.period and a.period[-2:] != b.period[-2:] and not (a.start and b.start):
+    postponed = "postponed" in (a.status, b.status)  # the new date is the same trip's
+    if a.period and b.period and a.period[-2:] != b.period[-2:] and not (a.start and b.start) and not postponed:
         return False  # "Anfang Juli in Astana" and "Ende November in Astana" are two trips
     if a.country and b.country and a.country != b.country:
         return False

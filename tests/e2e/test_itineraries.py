@@ -192,3 +192,24 @@ def test_an_organization_in_a_title_is_not_a_topic_of_the_trip(nlp):
     events = {e.visitor.id: e for e in entityx.extract_events(text, doc_date="2005-05-09", nlp=nlp)}
     assert [o.id for o in events["kofi-annan"].organizations] == []
     assert [o.id for o in events["gerhard-schroeder"].organizations] == ["EU"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negated clause keeps its person at home, the other clause still travels
+    ("Zum Gipfel in Astana traf Indiens Außenminister Subrahmanyam Jaishankar am Mittwoch ein; "
+     "Premierminister Narendra Modi nimmt nicht teil.", [("subrahmanyam-jaishankar", "KZ")]),
+    # returning home is no visit, returning from somewhere tells where the trip was
+    ("Bundeskanzler Olaf Scholz ist am Freitag aus Peking nach Berlin zurückgekehrt.", [("olaf-scholz", "CN")]),
+    ("Nach dem Gipfel in Hiroshima will Präsident Joe Biden direkt nach Washington zurückkehren, "
+     "sagte Ministerpräsident Fumio Kishida.", [("joe-biden", "JP")]),
+])
+def test_negated_clauses_and_returns(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2024-07-03", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+def test_a_postponed_trip_and_its_new_date_are_one_trip(nlp):
+    text = ("US-Außenminister Antony Blinken ist am Sonntag zu Gesprächen in Peking eingetroffen. Ursprünglich "
+            "hatte Blinken bereits im Februar nach Peking reisen wollen, die Reise aber verschoben.")
+    events = entityx.extract_events(text, doc_date="2023-06-18", nlp=nlp)
+    assert [(e.visitor.id, e.destination.country) for e in events] == [("antony-blinken", "CN")]
