@@ -138,6 +138,7 @@ class _Mention:
     other_destinations: set[str] = field(default_factory=set)  # countries of the same sentence's other stops
     trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
     period: str | None = None  # the month the sentence names ("Anfang Juli": "XXXX-07"), to tell trips apart
+    origin: str | None = None  # country left that day ("flog am 7. Mai von Paris nach Belgrad")
 
 
 class EventAssembler(GazetteerComponent):
@@ -231,6 +232,7 @@ class EventAssembler(GazetteerComponent):
 
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
+        _end_at_departures(events)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         self._borrow_lead_dates(events, readings)
@@ -551,6 +553,7 @@ class EventAssembler(GazetteerComponent):
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
         stops += self._further_stops(view, reading, places, persons, country, start, on)
+        origin = self._origin(view, reading, previous, number) if "travel" in kinds or "travel_weak" in kinds else None
         out = []
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
@@ -565,7 +568,7 @@ class EventAssembler(GazetteerComponent):
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=_period(reading["dates"]),
+                period=_period(reading["dates"]), origin=origin,
             ))
         return out
 
@@ -581,7 +584,8 @@ class EventAssembler(GazetteerComponent):
         "Station"), something the traveller does there (a meeting word, a stop word, a reference
         to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
         """
-        if not previous or reading["non_visit"] or reading["negated"] or reading["topic_heading"]:
+        if not previous or not reading["places"] or reading["non_visit"] or reading["negated"] \
+                or reading["topic_heading"] or not self.speculation.isdisjoint(reading["words"]):
             return []
         last = previous[-1]
         if number - last.sentence > self.max_context_sentences or last.summit:
@@ -600,8 +604,6 @@ class EventAssembler(GazetteerComponent):
                 counts[_key(main)] >= max(counts[_key(v)] for v in travellers):
             travellers = [main]
         words = reading["words"]
-        if not self.speculation.isdisjoint(words):
-            return []
         station = not self.stop_words.isdisjoint(words)
         home = {v.get("country") for v in travellers}
         places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
@@ -640,6 +642,17 @@ class EventAssembler(GazetteerComponent):
                          strength=0.6, sentences={number}, range_given=range_given,
                          co_visitors=keys - {_key(v)}, period=_period(reading["dates"]))
                 for v in travellers if v.get("country") != country]
+
+    def _origin(self, view: _View, reading: dict[str, Any], previous: list[_Mention], number: int) -> str | None:
+        """The country a traveller leaves: "von Paris", "aus Minsk", "von dort" (the last stop)."""
+        for span in reading["places"]:
+            if span.start and view.lower[span.start - 1] in self.origin_preps and span.attrs.get("country"):
+                return span.attrs["country"]
+        for i in range(reading["start"], reading["end"] - 1):
+            if view.lower[i] in ("von", "aus") and view.lower[i + 1] == "dort" and previous \
+                    and number - previous[-1].sentence <= self.max_context_sentences:
+                return previous[-1].country
+        return None
 
     def _further_stops(self, view: _View, reading: dict[str, Any], places: list[tuple], persons: list[dict[str, Any]],
                        country: str | None, start: str | None, on: dt.date | None) -> list[tuple]:
@@ -1181,6 +1194,21 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
             if all(_key(x) != _key(r) for x in target.reporters):
                 target.reporters.append(r)
     return events
+
+
+def _end_at_departures(events: list[_Mention]) -> None:
+    """'Von dort flog Xi am Abend des 7. Mai nach Serbien': the stay in France lasted until the
+    day of leaving (when that is after it began and within two weeks)."""
+    for i, event in enumerate(events):
+        if not (event.origin and event.start):
+            continue
+        left = next((e for e in reversed(events[:i]) if _key(e.visitor) == _key(event.visitor)
+                     and e.country == event.origin and e.start), None)
+        if left is None:
+            continue
+        days = _days(event.start, left.start)
+        if 0 <= days <= 14 and _days(event.start, left.end or left.start) > 0:
+            left.end = event.start
 
 
 def _date_status(start: str, end: str | None, on: dt.date) -> str:

@@ -213,3 +213,11 @@ def test_a_postponed_trip_and_its_new_date_are_one_trip(nlp):
             "hatte Blinken bereits im Februar nach Peking reisen wollen, die Reise aber verschoben.")
     events = entityx.extract_events(text, doc_date="2023-06-18", nlp=nlp)
     assert [(e.visitor.id, e.destination.country) for e in events] == [("antony-blinken", "CN")]
+
+
+def test_a_stay_ends_on_the_day_of_leaving(nlp):
+    text = ("Am 5. Mai landete Staatschef Xi Jinping zum Staatsbesuch in Paris, tags darauf empfing ihn Präsident "
+            "Emmanuel Macron. Von dort flog Xi am 7. Mai nach Serbien, wo ihn Präsident Aleksandar Vučić empfing.")
+    events = {e.destination.country: e for e in entityx.extract_events(text, doc_date="2024-05-12", nlp=nlp)}
+    assert (events["FR"].start, events["FR"].end) == ("2024-05-05", "2024-05-07")
+    assert events["RS"].start == "2024-05-07"
