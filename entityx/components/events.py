@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from ..spans import attrs_of, doc_date, spans_of
 from ..temporal import apply_duration
+from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
 
 BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
@@ -180,6 +181,8 @@ class EventAssembler(GazetteerComponent):
         self.non_visit = words("non_visit_cues")
         self.negations = words("negations")
         self.speculation = words("speculation_cues")
+        self.open_question = words("open_question_words")
+        self.open_question_markers = words("open_question_markers")
         self.invitation = words("invitation_cues")
         status = t.get("status", {})
         self.status_words = {key: frozenset(status.get(key, [])) for key in
@@ -202,6 +205,8 @@ class EventAssembler(GazetteerComponent):
         self.temporal_preps = words("temporal_preps")
         self.onward_words = words("onward_words")
         self.return_words = words("return_words")
+        # the finite past forms of the date vocabulary (one list for tense, kept there)
+        self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
@@ -415,7 +420,7 @@ class EventAssembler(GazetteerComponent):
         if not triggers:
             return []
         words = reading["words"]
-        if any(w in self.speculation for w in words):
+        if self._speculative(words):
             return []
         if any(w in self.invitation for w in words) and not reading["dates"] \
                 and not _has_phrase(words, ["auf", "Einladung"]) and not _has_phrase(words, ["Auf", "Einladung"]):
@@ -460,7 +465,7 @@ class EventAssembler(GazetteerComponent):
         if not persons:
             persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
-        also = _coordinated_places(view, places)
+        also = _coordinated_places(view, places, reading["places"])
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
@@ -585,7 +590,7 @@ class EventAssembler(GazetteerComponent):
         to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
         """
         if not previous or not reading["places"] or reading["non_visit"] or reading["negated"] \
-                or reading["topic_heading"] or not self.speculation.isdisjoint(reading["words"]):
+                or reading["topic_heading"] or self._speculative(reading["words"]):
             return []
         last = previous[-1]
         if number - last.sentence > self.max_context_sentences or last.summit:
@@ -716,6 +721,14 @@ class EventAssembler(GazetteerComponent):
             before = [p for p in reading["persons"] if p["start"] < verb]
             return bool(before) and before[-1]["start"] == person["start"]
         return False
+
+    def _speculative(self, words: list[str]) -> bool:
+        """A possibility ("nicht ausgeschlossen") or an open question ("ob der Präsident kommt,
+        ließ das Weiße Haus offen", "ist weiter offen" - not "kritisierte ihn offen")."""
+        if not self.speculation.isdisjoint(words):
+            return True
+        return any(w in self.open_question and not self.open_question_markers.isdisjoint(words[max(0, i - 4):i])
+                   for i, w in enumerate(words))
 
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)
@@ -963,6 +976,12 @@ class EventAssembler(GazetteerComponent):
             return "postponed", True
         if on is not None and start:
             return _date_status(start, end, on), False
+        period = _period(reading["dates"])
+        if on is not None and period and period[:4].isdigit():
+            # "im Januar" in an article of March: the month decides as a day would
+            month = on.isoformat()[:7]
+            if period != month:
+                return ("completed" if period < month else "planned"), False
         has_aux = bool(word_set & self.perfect_aux)
         if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
             return "ongoing", False
@@ -979,6 +998,8 @@ class EventAssembler(GazetteerComponent):
             return "completed", False
         if word_set & self.status_words["planned"]:
             return "planned", False
+        if not self.past_verbs.isdisjoint(w.lower() for w in word_set):
+            return "completed", False  # a finite past verb the status list does not name ("führte")
         return "planned", False
 
     # ------------------------------------------------------------------ context
@@ -1428,15 +1449,21 @@ def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[
     return chosen
 
 
-def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]]) -> list[tuple[str, str | None]]:
-    """Further destinations joined to the first one: 'nach Paris und Warschau'."""
+def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]],
+                        spans: list[_Item] = ()) -> list[tuple[str, str | None]]:
+    """Further destinations joined to the first one: 'nach Paris und Warschau', 'nach Äthiopien,
+    Gabun, Angola, Benin und Ägypten' (list members after the first carry no preposition, so
+    every place span of the sentence is walked, not only the ranked ones)."""
     if not places:
         return []
     first = places[0][3]
     out = []
+    others = [p for p in places[1:]] + [
+        (0.0, s.attrs["country"], s.attrs.get("name") if s.attrs.get("kind") == "city" else None, s)
+        for s in spans if s.attrs.get("country") and all(s is not p[3] for p in places)]
     # walk outwards from the first place through "und"/"," in both directions
-    for ordered in (sorted(places[1:], key=lambda p: p[3].start),
-                    sorted(places[1:], key=lambda p: -p[3].start)):
+    for ordered in (sorted(others, key=lambda p: p[3].start),
+                    sorted(others, key=lambda p: -p[3].start)):
         edge_start, edge_end = first.start, first.end
         for _score, country, city, span in ordered:
             if country == places[0][1] or (country, city) in out:

@@ -221,3 +221,19 @@ def test_a_stay_ends_on_the_day_of_leaving(nlp):
     events = {e.destination.country: e for e in entityx.extract_events(text, doc_date="2024-05-12", nlp=nlp)}
     assert (events["FR"].start, events["FR"].end) == ("2024-05-05", "2024-05-07")
     assert events["RS"].start == "2024-05-07"
+
+
+def test_a_list_of_countries_after_nach_gives_one_trip_each(nlp):
+    text = ("Im Januar führte Chinas neuer Außenminister Qin Gang seine erste Auslandsreise nach Äthiopien, "
+            "Gabun, Angola, Benin und Ägypten.")
+    events = entityx.extract_events(text, doc_date="2023-03-06", nlp=nlp)
+    assert sorted(e.destination.country for e in events) == ["AO", "BJ", "EG", "ET", "GA"]
+    assert {e.status for e in events} == {"completed"}  # January, told in March
+
+
+@pytest.mark.parametrize("text", [
+    "Ob sich Präsident Donald Trump und Xi Jinping im Oktober in Südkorea treffen, ist weiter offen.",
+    "Präsident Cyril Ramaphosa lud Donald Trump zum Gipfel nach Johannesburg ein; ob er kommt, ließ das Weiße Haus offen.",
+])
+def test_open_questions_are_no_trips(nlp, text):
+    assert entityx.extract_events(text, doc_date="2025-05-21", nlp=nlp) == []
