@@ -275,6 +275,7 @@ class EventAssembler(GazetteerComponent):
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                        if s.start not in aside and s.start not in reporting],
+            "dateline_places": [s for s in spans.get("LOC", []) if s.start in aside and s.attrs.get("country")],
             "orgs": [o for o in spans.get("ORG", []) if not _title_prefix(view, o, official_starts)],
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
                       and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
@@ -331,6 +332,8 @@ class EventAssembler(GazetteerComponent):
             elif text in self.reporting_verbs:
                 if text == "so" and previous not in quotes:
                     continue
+                if text in self.cancel_separable[0] and _has_particle(texts, k, self.cancel_separable[1]):
+                    continue  # "Fernández sagte seine Teilnahme ab" cancels, it does not report
                 wie = _clause_opener(view.lower[first:last], texts, k, "wie")
                 if wie is not None:
                     # "..., wie die Sprecherin Maria Sacharowa am Mittwoch mitteilte."
@@ -354,6 +357,11 @@ class EventAssembler(GazetteerComponent):
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"] if i not in skip]
+        if "vertreten" in reading["words"] and not self.letting_verbs.isdisjoint(reading["words"]):
+            # "lässt sich von Außenminister Lawrow vertreten": the substitute comes (as a guest of
+            # the summit told before); "Interessen vertreten" is no trip
+            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
+                      if view.text[i] == "vertreten" and i not in skip]
         if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]) and \
                 self.trigger_words.isdisjoint(view.lower[reading["start"]:reading["start"] + 1]):
             return sorted(found)  # most sentences: no verb or summit trigger at all
@@ -436,6 +444,12 @@ class EventAssembler(GazetteerComponent):
             # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
             visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
         places = self._rank_places(view, reading, trigger_at, visit_verbs)
+        if not places and "summit" in kinds and number <= 2 and not reading["persons"]:
+            # "Johannesburg (dpa) - Im Sandton Convention Centre hat am Dienstag der Gipfel
+            # begonnen": a lead that names a summit but neither place nor people sets the
+            # summit in the dateline's city
+            places = [(2.0, span.attrs["country"], span.attrs.get("name") if span.attrs.get("kind") == "city" else None, span)
+                      for span in next((r["dateline_places"] for r in readings if r["dateline_places"]), [])[:1]]
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]

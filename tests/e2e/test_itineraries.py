@@ -237,3 +237,14 @@ def test_a_list_of_countries_after_nach_gives_one_trip_each(nlp):
 ])
 def test_open_questions_are_no_trips(nlp, text):
     assert entityx.extract_events(text, doc_date="2025-05-21", nlp=nlp) == []
+
+
+def test_summit_guests_with_the_place_only_in_the_dateline(nlp):
+    text = ("Johannesburg (dpa) - Im Sandton Convention Centre hat am Dienstag der Gipfel der BRICS-Staaten begonnen. "
+            "Ebenfalls erwartet wird die Regierungschefin von Bangladesch, Sheikh Hasina. "
+            "Der argentinische Präsident Alberto Fernández sagte seine Teilnahme kurzfristig ab. "
+            "Der saudische Kronprinz Mohammed bin Salman lässt sich von Außenminister Faisal bin Farhan vertreten.")
+    events = {e.visitor.id: e for e in entityx.extract_events(text, doc_date="2023-08-22", nlp=nlp)}
+    assert {k: (e.destination.country, e.status) for k, e in events.items()} == {
+        "sheikh-hasina": ("ZA", "ongoing"), "alberto-fernandez": ("ZA", "cancelled"),
+        "faisal-bin-farhan": ("ZA", "ongoing")}
