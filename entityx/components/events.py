@@ -485,7 +485,8 @@ class EventAssembler(GazetteerComponent):
         if host_verb and persons:
             # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive) /
             # "wo ihn Präsident Raisi empfing" (the person right before the verb in its clause)
-            passive = [p for p in persons if _after_word(view, p["start"], {"von", "vom"})]
+            passive = [p for p in persons if _agent_of(view, p["start"], reading["title_tokens"])]
+            received_by = {_key(p["person"]) for p in passive}
             verb = next(i for i, kind, _ in triggers if kind == "host")
             left = verb
             while left > reading["start"] and view.text[left - 1] not in CLAUSE_BREAKS:
@@ -546,6 +547,9 @@ class EventAssembler(GazetteerComponent):
                     city = city or last.city
         summit = "summit" in kinds
         visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
+        if receiver is not None and receiver[1] == 1:
+            # "wurde im Kreml von Putin empfangen": the one who receives is no visitor
+            visitors = [v for v in visitors if _key(v["person"]) not in received_by]
         if reading["negated"]:
             # "Jaishankar traf am Mittwoch ein; Premierminister Modi nimmt nicht teil": whoever
             # stands in a clause whose trigger is negated stays at home
@@ -1429,11 +1433,27 @@ def _in_mit_phrase(view: _View, start: int, first: int) -> bool:
 
 
 def _after_seit(view: _View, start: int, first: int) -> bool:
-    """'seit seiner Amtsübernahme am 20. März': a date that anchors something else than the trip."""
+    """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
+    anchors something else than the trip."""
     for i in range(start - 1, max(first - 1, start - 6), -1):
-        if view.lower[i] == "seit":
+        if view.lower[i] == "seit" or (view.lower[i] in ("nach", "vor") and i + 1 < start
+                                       and view.lower[i + 1] in ("der", "dem", "den")):
             return True
         if view.text[i] in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _agent_of(view: _View, start: int, title_tokens: set[int]) -> bool:
+    """'von Putin', 'vom russischen Präsidenten Putin', 'von Präsident Lourenço': the person is
+    introduced by "von"/"vom" with only articles, adjectives and titles between ("Von dort flog
+    Xi" is no agent)."""
+    for i in range(start - 1, max(-1, start - 5), -1):
+        word = view.lower[i]
+        if word in ("von", "vom"):
+            return True
+        if not (word in ("dem", "der", "den") or i in title_tokens or view.text[i][:1].isupper()
+                or word.endswith(("ischen", "ischem"))):
             return False
     return False
 

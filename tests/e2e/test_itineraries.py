@@ -248,3 +248,20 @@ def test_summit_guests_with_the_place_only_in_the_dateline(nlp):
     assert {k: (e.destination.country, e.status) for k, e in events.items()} == {
         "sheikh-hasina": ("ZA", "ongoing"), "alberto-fernandez": ("ZA", "cancelled"),
         "faisal-bin-farhan": ("ZA", "ongoing")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der turkmenische Präsident Serdar Berdimuhamedow blieb dem Gipfel in Bischkek fern; für sein Land reiste "
+     "sein Vater Gurbanguly Berdimuhamedow an.", [("gurbanguly-berdimuhamedow", "KG")]),
+    ("UN-Generalsekretär António Guterres wurde am 26. April im Kreml von Präsident Wladimir Putin empfangen.",
+     [("antonio-guterres", "RU")]),
+])
+def test_absent_and_receiving_people_do_not_travel(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2024-11-06", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+def test_a_date_anchoring_another_event_is_not_the_trips(nlp):
+    text = "Nach der Amtseinführung am 7. Mai führte Präsident Wladimir Putin die erste Reise nach China."
+    (event,) = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
+    assert event.start is None
