@@ -555,7 +555,16 @@ class EventAssembler(GazetteerComponent):
             # stands in a clause whose trigger is negated stays at home
             visitors = [v for v in visitors if not self._in_negated_clause(view, reading, v["start"], triggers)]
         if visitors and not summit:
-            visitors = _coordinated(view, visitors, reading["title_tokens"])
+            subjects = _coordinated(view, visitors, reading["title_tokens"])
+            if "meeting" in kinds and country:
+                # "traf der türkische Präsident in Astana Kremlchef Putin": in a third country
+                # the one met has travelled too (not someone only talked about: "über Putin")
+                home = {v["person"]["country"] for v in subjects}
+                subjects += [v for v in visitors if v not in subjects and v["person"]["country"]
+                             and v["person"]["country"] not in home | destinations
+                             and self.topic_preps.isdisjoint(view.lower[max(0, v["start"] - 4):v["start"]])]
+                subjects.sort(key=lambda v: v["start"])
+            visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
         host, host_rank = self._choose_host(view, [h for h in hosts if h["person"]["country"] == country], receiver)
         start, end, range_given = self._dates(reading, trigger_at)

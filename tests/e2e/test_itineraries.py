@@ -265,3 +265,10 @@ def test_a_date_anchoring_another_event_is_not_the_trips(nlp):
     text = "Nach der Amtseinführung am 7. Mai führte Präsident Wladimir Putin die erste Reise nach China."
     (event,) = entityx.extract_events(text, doc_date="2024-12-20", nlp=nlp)
     assert event.start is None
+
+
+def test_in_a_third_country_the_one_met_travelled_too(nlp):
+    text = "Am Donnerstag traf der türkische Präsident Recep Tayyip Erdoğan in Astana Kremlchef Wladimir Putin."
+    events = entityx.extract_events(text, doc_date="2022-10-14", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("recep-tayyip-erdogan", "KZ"), ("wladimir-putin", "KZ")]
