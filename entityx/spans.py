@@ -38,10 +38,11 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
     """Add a token span to the entityx span group, with its label-keyed attributes."""
     span = Span(doc, start, end, label=label, kb_id=kb_id or "")
     if attrs is not None:
-        # one Underscore for the read and the write: each ``span._`` builds a new one
+        # one Underscore for the read and the write (each ``span._`` builds a new one); ``get``
+        # skips the failed attribute lookup (and its AttributeError) behind ``._.name``
         extensions = span._
-        stored = extensions.entityx_attrs
-        extensions.entityx_attrs = {**stored, label: attrs} if stored else {label: attrs}
+        stored = extensions.get("entityx_attrs")
+        extensions.set("entityx_attrs", {**stored, label: attrs} if stored else {label: attrs})
     groups = doc.spans
     if SPAN_KEY in groups:
         groups[SPAN_KEY].append(span)
@@ -52,7 +53,7 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
 
 def attrs_of(span: Span) -> dict[str, Any]:
     """The attributes stored for this span's label ({} when none)."""
-    stored = span._.entityx_attrs or {}
+    stored = span._.get("entityx_attrs") or {}
     return stored.get(span.label_, {})
 
 

@@ -40,6 +40,8 @@ from ..spans import add_span, attrs_of, doc_date, spans_of, token_texts
 from .base import GazetteerComponent
 
 NAT = get_string_id("NAT")
+# kinds of phrases in the component's matcher
+NAME, SURNAME, TITLE, BODY = "NAME", "SUR", "TITLE", "BODY"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
 
 
@@ -116,28 +118,44 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
-        self.names = PhraseMatcher(vocab, attr="ORTH")
-        self.surnames = PhraseMatcher(vocab, attr="ORTH")
-        self.titles = PhraseMatcher(vocab, attr="ORTH")
+        # One matcher for every phrase this component looks for (one pass over the tokens instead
+        # of four), see ``_phrases``.
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._phrase_keys: dict[int, tuple[str, str]] = {}  # match id -> (kind, what)
         for official_id, forms in self.index.forms_by_official().items():
-            self.names.add(official_id, list(self.nlp.tokenizer.pipe(forms)))
+            self._add_phrases(NAME, official_id, forms)
         for official_id, forms in self.index.forms_by_official(surnames=True).items():
-            self.surnames.add("SUR|" + official_id, list(self.nlp.tokenizer.pipe(forms)))
+            self._add_phrases(SURNAME, official_id, forms)
         self._title_countries: dict[str, str] = {}
         self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
         self._counterpart_roles = {k for k, spec in roles.items() if spec.get("counterpart")}
         for key, spec in roles.items():
-            self.titles.add("TITLE|" + key, list(self.nlp.tokenizer.pipe(sorted(set(spec["titles"])))))
+            self._add_phrases(TITLE, key, sorted(set(spec["titles"])))
             self._title_countries.update(spec.get("title_countries", {}))
             for phrase in spec.get("phrases", []):
                 for body in phrase["bodies"]:
                     self._phrase_bodies[body] = (key, phrase.get("country"))
                 for head in phrase["heads"]:
                     self._phrase_heads[head].append((key, len(self._phrase_heads[head])))
-        self._body_matcher = PhraseMatcher(vocab, attr="ORTH")
-        for body, (key, _country) in self._phrase_bodies.items():
-            self._body_matcher.add("BODY|" + body, [self.nlp.make_doc(body)])
+        for body in self._phrase_bodies:
+            self._add_phrases(BODY, body, [body])
+
+    def _add_phrases(self, kind: str, what: str, phrases: list[str]) -> None:
+        """Match ``phrases`` as ``what`` (an official id, a role key, a body phrase) of ``kind``."""
+        key = f"{kind}|{what}"
+        self.matcher.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+        self._phrase_keys[self.nlp.vocab.strings[key]] = (kind, what)
+
+    def _phrases(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
+        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY): (what, start, end), in
+        the matcher's order."""
+        keys = self._phrase_keys
+        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: []}
+        for match_id, start, end in self.matcher(doc):
+            kind, what = keys[match_id]
+            found[kind].append((what, start, end))
+        return found
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -154,7 +172,8 @@ class OfficialTagger(GazetteerComponent):
                     taken[i] = True
         places = {s.start: s for s in place_spans}
         places_by_end = {s.end: s for s in place_spans}
-        role_mentions = self._role_mentions(doc, words, places, places_by_end)
+        phrases = self._phrases(doc)
+        role_mentions = self._role_mentions(doc, words, places, places_by_end, phrases[TITLE], phrases[BODY])
         role_by_title_end = {m.title_end: m for m in role_mentions}
         role_by_end = {m.end: m for m in role_mentions}
         for m in role_mentions:
@@ -165,9 +184,9 @@ class OfficialTagger(GazetteerComponent):
         mentioned: dict[str, int] = {}
 
         # 1. full names
-        name_matches = self.names(doc)
-        ids_at = _ids_by_span(name_matches, self.nlp.vocab.strings)
-        for match_id, start, end in _longest_first(name_matches):
+        name_matches = phrases[NAME]
+        ids_at = _ids_by_span(name_matches)
+        for _, start, end in _longest_first(name_matches):
             if any(taken[start:end]):
                 continue
             ids = ids_at[(start, end)]
@@ -181,7 +200,7 @@ class OfficialTagger(GazetteerComponent):
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
         # (only first names outside the names found so far can start one)
-        free_first_names = self.index.first_names.intersection(compress(words[:-1], map(operator.not_, taken)))
+        free_first_names = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
         for start in [i for i, w in enumerate(words[:-1]) if w in free_first_names] if free_first_names else []:
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
@@ -194,9 +213,9 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 3. surnames alone
-        surname_matches = self.surnames(doc)
-        ids_at = _ids_by_span(surname_matches, self.nlp.vocab.strings, prefix="SUR|")
-        for match_id, start, end in _longest_first(surname_matches):
+        surname_matches = phrases[SURNAME]
+        ids_at = _ids_by_span(surname_matches)
+        for _, start, end in _longest_first(surname_matches):
             if any(taken[start:end]):
                 continue
             ids = ids_at[(start, end)]
@@ -314,12 +333,12 @@ class OfficialTagger(GazetteerComponent):
 
     # ------------------------------------------------------------------ role descriptions
     def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
-                       places_by_end: dict[int, Span]) -> list[_RoleMention]:
-        strings = self.nlp.vocab.strings
+                       places_by_end: dict[int, Span], title_matches: list[tuple[str, int, int]],
+                       body_matches: list[tuple[str, int, int]]) -> list[_RoleMention]:
         mentions: list[_RoleMention] = []
         covered: set[int] = set()
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
-        bodies = {start: (end, strings[mid][5:]) for mid, start, end in self._body_matcher(doc)}
+        bodies = {start: (end, body) for body, start, end in body_matches}
         for i in [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []:
             heads = self._phrase_heads[words[i]]
             if i + 1 >= len(doc) or words[i + 1].lower() not in GENITIVE_LINKS:
@@ -338,10 +357,9 @@ class OfficialTagger(GazetteerComponent):
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
                 covered.update(range(i, end))
-        for match_id, start, end in _longest_first(self.titles(doc)):
+        for role_key, start, end in _longest_first(title_matches):
             if covered.intersection(range(start, end)):
                 continue
-            role_key = strings[match_id][6:]
             title = words[start] if end == start + 1 else doc[start:end].text
             country = self._title_countries.get(title)
             first = start
@@ -492,11 +510,11 @@ class OfficialTagger(GazetteerComponent):
 # ---------------------------------------------------------------------- small helpers
 
 
-def _ids_by_span(matches: list[tuple[int, int, int]], strings, prefix: str = "") -> dict[tuple[int, int], set[str]]:
+def _ids_by_span(matches: list[tuple[str, int, int]]) -> dict[tuple[int, int], set[str]]:
     """All official ids matching exactly the same tokens (two people may share an alias)."""
     out: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for match_id, start, end in matches:
-        out[(start, end)].add(strings[match_id][len(prefix):])
+    for official_id, start, end in matches:
+        out[(start, end)].add(official_id)
     return out
 
 
@@ -513,7 +531,7 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
 
 
