@@ -10,6 +10,7 @@ components save them with ``to_disk`` -- a saved pipeline never needs the YAML f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -437,6 +438,7 @@ def load_gazetteers(paths: Iterable[str | Path], *, known_roles: Iterable[str] |
 # --------------------------------------------------------------------------- indexes
 
 
+@functools.lru_cache(maxsize=4096)  # tenures are compared for every mention of an official
 def parse_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 

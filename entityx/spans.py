@@ -7,6 +7,10 @@
 - JSON-safe extra values in ``span._.entityx_attrs``, keyed by label, because ``Span._`` values are
   keyed by character offsets and two spans with the same offsets would otherwise share them;
 - ``doc._.entityx_doc_date`` (ISO date string or None) and ``doc._.entityx_events`` (list of dicts).
+
+The helpers here run for every span and token of every document, so they avoid what is slow in
+spaCy's Python API: building a ``Span`` or ``Token`` object, or a ``span._`` view, more often
+than needed.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "entityx"
@@ -32,32 +38,51 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
     """Add a token span to the entityx span group, with its label-keyed attributes."""
     span = Span(doc, start, end, label=label, kb_id=kb_id or "")
     if attrs is not None:
-        stored = dict(span._.entityx_attrs or {})
-        stored[label] = attrs
-        span._.entityx_attrs = stored
-    group = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else None
-    if group is None:
-        doc.spans[SPAN_KEY] = [span]
+        # one Underscore for the read and the write (each ``span._`` builds a new one); ``get``
+        # skips the failed attribute lookup (and its AttributeError) behind ``._.name``
+        extensions = span._
+        stored = extensions.get("entityx_attrs")
+        extensions.set("entityx_attrs", {**stored, label: attrs} if stored else {label: attrs})
+    groups = doc.spans
+    if SPAN_KEY in groups:
+        groups[SPAN_KEY].append(span)
     else:
-        group.append(span)
+        groups[SPAN_KEY] = [span]
     return span
 
 
 def attrs_of(span: Span) -> dict[str, Any]:
     """The attributes stored for this span's label ({} when none)."""
-    stored = span._.entityx_attrs or {}
+    stored = span._.get("entityx_attrs") or {}
     return stored.get(span.label_, {})
 
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """Spans of the entityx group with the given labels, in document order."""
-    if SPAN_KEY not in doc.spans:
+    groups = doc.spans
+    if SPAN_KEY not in groups:
         return []
-    wanted = set(labels)
-    return sorted((s for s in doc.spans[SPAN_KEY] if not wanted or s.label_ in wanted),
-                  key=lambda s: (s.start, -s.end))
+    if labels:
+        # compare label hashes: ``span.label_`` is a string-store lookup per span
+        wanted = {get_string_id(label) for label in labels}
+        spans = [s for s in groups[SPAN_KEY] if s.label in wanted]
+    else:
+        spans = list(groups[SPAN_KEY])
+    spans.sort(key=_document_order)
+    return spans
+
+
+def _document_order(span: Span) -> tuple[int, int]:
+    """Earlier first; of two spans starting together, the longer first."""
+    return span.start, -span.end
 
 
 def doc_date(doc: Doc) -> dt.date | None:
     value = doc._.entityx_doc_date
     return dt.date.fromisoformat(value) if value else None
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, through one array read (cheaper than a Token per access)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]

@@ -21,21 +21,27 @@ with their candidates kept in the span's attrs rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label, tenure_at
 from ..linking import Linker, NameIndex
-from ..spans import add_span, attrs_of, doc_date, spans_of
+from ..spans import add_span, attrs_of, doc_date, spans_of, token_texts
 from .base import GazetteerComponent
 
+NAT = get_string_id("NAT")
+# kinds of phrases in the component's matcher
+NAME, SURNAME, TITLE, BODY = "NAME", "SUR", "TITLE", "BODY"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
 
 
@@ -112,43 +118,62 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
-        self.names = PhraseMatcher(vocab, attr="ORTH")
-        self.surnames = PhraseMatcher(vocab, attr="ORTH")
-        self.titles = PhraseMatcher(vocab, attr="ORTH")
+        # One matcher for every phrase this component looks for (one pass over the tokens instead
+        # of four), see ``_phrases``.
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._phrase_keys: dict[int, tuple[str, str]] = {}  # match id -> (kind, what)
         for official_id, forms in self.index.forms_by_official().items():
-            self.names.add(official_id, list(self.nlp.tokenizer.pipe(forms)))
+            self._add_phrases(NAME, official_id, forms)
         for official_id, forms in self.index.forms_by_official(surnames=True).items():
-            self.surnames.add("SUR|" + official_id, list(self.nlp.tokenizer.pipe(forms)))
+            self._add_phrases(SURNAME, official_id, forms)
         self._title_countries: dict[str, str] = {}
         self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
         self._counterpart_roles = {k for k, spec in roles.items() if spec.get("counterpart")}
         for key, spec in roles.items():
-            self.titles.add("TITLE|" + key, list(self.nlp.tokenizer.pipe(sorted(set(spec["titles"])))))
+            self._add_phrases(TITLE, key, sorted(set(spec["titles"])))
             self._title_countries.update(spec.get("title_countries", {}))
             for phrase in spec.get("phrases", []):
                 for body in phrase["bodies"]:
                     self._phrase_bodies[body] = (key, phrase.get("country"))
                 for head in phrase["heads"]:
                     self._phrase_heads[head].append((key, len(self._phrase_heads[head])))
-        self._body_matcher = PhraseMatcher(vocab, attr="ORTH")
-        for body, (key, _country) in self._phrase_bodies.items():
-            self._body_matcher.add("BODY|" + body, [self.nlp.make_doc(body)])
+        for body in self._phrase_bodies:
+            self._add_phrases(BODY, body, [body])
+
+    def _add_phrases(self, kind: str, what: str, phrases: list[str]) -> None:
+        """Match ``phrases`` as ``what`` (an official id, a role key, a body phrase) of ``kind``."""
+        key = f"{kind}|{what}"
+        self.matcher.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+        self._phrase_keys[self.nlp.vocab.strings[key]] = (kind, what)
+
+    def _phrases(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
+        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY): (what, start, end), in
+        the matcher's order."""
+        keys = self._phrase_keys
+        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: []}
+        for match_id, start, end in self.matcher(doc):
+            kind, what = keys[match_id]
+            found[kind].append((what, start, end))
+        return found
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
         on = doc_date(doc) or dt.date.today()
-        words = _texts(doc)
+        words = token_texts(doc)
         officials = self.data.get("officials", {})
         taken = [False] * len(doc)
-        for span in spans_of(doc, "LOC", "ORG"):
-            for i in range(span.start, span.end):
-                taken[i] = True
-        places = {s.start: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
-        places_by_end = {s.end: s for s in spans_of(doc, "NAT", "LOC", "ORG")}
-        role_mentions = self._role_mentions(doc, words, places, places_by_end)
+        place_spans = spans_of(doc, "NAT", "LOC", "ORG")
+        for span in place_spans:
+            if span.label != NAT:  # names of places and organizations are no person's name
+                for i in range(span.start, span.end):
+                    taken[i] = True
+        places = {s.start: s for s in place_spans}
+        places_by_end = {s.end: s for s in place_spans}
+        phrases = self._phrases(doc)
+        role_mentions = self._role_mentions(doc, words, places, places_by_end, phrases[TITLE], phrases[BODY])
         role_by_title_end = {m.title_end: m for m in role_mentions}
         role_by_end = {m.end: m for m in role_mentions}
         for m in role_mentions:
@@ -159,14 +184,14 @@ class OfficialTagger(GazetteerComponent):
         mentioned: dict[str, int] = {}
 
         # 1. full names
-        name_matches = self.names(doc)
-        ids_at = _ids_by_span(name_matches, self.nlp.vocab.strings)
-        for match_id, start, end in _longest_first(name_matches):
+        name_matches = phrases[NAME]
+        ids_at = _ids_by_span(name_matches)
+        for _, start, end in _longest_first(name_matches):
             if any(taken[start:end]):
                 continue
             ids = ids_at[(start, end)]
             official_id = self._decide(ids, on, role_by_end.get(start) or role_by_title_end.get(start)
-                                       or _role_before(role_mentions, doc, start))
+                                       or _role_before(role_mentions, words, start))
             for i in range(start, end):
                 taken[i] = True
             found.append((start, end, official_id, {"candidates": sorted(ids) if official_id is None else []}))
@@ -174,8 +199,9 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        first_names = self.index.first_names
-        for start in [i for i, w in enumerate(words[:-1]) if w in first_names]:
+        # (only first names outside the names found so far can start one)
+        free_first_names = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
+        for start in [i for i, w in enumerate(words[:-1]) if w in free_first_names] if free_first_names else []:
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
@@ -187,9 +213,9 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 3. surnames alone
-        surname_matches = self.surnames(doc)
-        ids_at = _ids_by_span(surname_matches, self.nlp.vocab.strings, prefix="SUR|")
-        for match_id, start, end in _longest_first(surname_matches):
+        surname_matches = phrases[SURNAME]
+        ids_at = _ids_by_span(surname_matches)
+        for _, start, end in _longest_first(surname_matches):
             if any(taken[start:end]):
                 continue
             ids = ids_at[(start, end)]
@@ -221,23 +247,16 @@ class OfficialTagger(GazetteerComponent):
         # 4b. misspelt surname of someone the text already named ("Lukaschnko" after
         # "Alexander Lukaschenko"): only those people are candidates, so ordinary words are safe
         if mentioned:
-            known = {form: official_id for official_id in mentioned
-                     for form in self.data["officials"][official_id]["surnames"]}
-            for position, word in enumerate(words):
-                if taken[position] or len(word) < self.min_fuzzy_length or not _name_like(word):
-                    continue
-                if word in self.common_words:
-                    continue
-                best = process.extractOne(word, list(known), scorer=fuzz.ratio,
-                                          score_cutoff=self.fuzzy_surname_threshold)
-                if best is not None and mentioned[known[best[0]]] < position:
-                    taken[position] = True
-                    found.append((position, position + 1, known[best[0]], {"candidates": [], "fuzzy": True}))
+            for position, official_id in self._misspelt_mentions(words, taken, mentioned):
+                taken[position] = True
+                found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
 
         # 5. title + unknown name
         unknown_surnames: dict[str, str] = {}
+        # with a statistical NER in front, its PER entities are the names after titles
+        people = doc.ents if doc.ents and "ner" in self.nlp.pipe_names else None
         for m in role_mentions:
-            name_span = self._unknown_name(doc, words, m, taken)
+            name_span = self._unknown_name(doc, words, m, taken, people)
             if name_span is None:
                 continue
             start, end = name_span
@@ -283,15 +302,44 @@ class OfficialTagger(GazetteerComponent):
             add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
         return doc
 
+    def _misspelt_mentions(self, words: list[str], taken: list[bool],
+                           mentioned: dict[str, int]) -> list[tuple[int, str]]:
+        """(position, id) of free words that are misspellings of a surname the text used before.
+
+        Each distinct free word is compared once (fuzzy matching is the costly part), and only
+        if its length lets it reach the threshold; then its free positions after the first
+        mention of that person are taken.
+        """
+        known = {form: official_id for official_id in mentioned
+                 for form in self.data["officials"][official_id]["surnames"]}
+        forms = list(known)
+        threshold = self.fuzzy_surname_threshold
+        lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms})) \
+            if threshold > 0 else None  # (None: any length can reach it)
+        matched: dict[str, str] = {}
+        free_words = set(compress(words, map(operator.not_, taken)))
+        for word in filter(_name_like, free_words):
+            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
+                continue
+            if word in self.common_words:
+                continue
+            best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
+            if best is not None:
+                matched[word] = known[best[0]]
+        if not matched:
+            return []
+        return [(position, matched[word]) for position, word in enumerate(words)
+                if word in matched and not taken[position] and mentioned[matched[word]] < position]
+
     # ------------------------------------------------------------------ role descriptions
     def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
-                       places_by_end: dict[int, Span]) -> list[_RoleMention]:
-        strings = self.nlp.vocab.strings
+                       places_by_end: dict[int, Span], title_matches: list[tuple[str, int, int]],
+                       body_matches: list[tuple[str, int, int]]) -> list[_RoleMention]:
         mentions: list[_RoleMention] = []
         covered: set[int] = set()
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
-        bodies = {start: (end, strings[mid][5:]) for mid, start, end in self._body_matcher(doc)}
-        for i in [i for i, w in enumerate(words) if w in self._phrase_heads]:
+        bodies = {start: (end, body) for body, start, end in body_matches}
+        for i in [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []:
             heads = self._phrase_heads[words[i]]
             if i + 1 >= len(doc) or words[i + 1].lower() not in GENITIVE_LINKS:
                 continue
@@ -309,16 +357,15 @@ class OfficialTagger(GazetteerComponent):
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
                 covered.update(range(i, end))
-        for match_id, start, end in _longest_first(self.titles(doc)):
+        for role_key, start, end in _longest_first(title_matches):
             if covered.intersection(range(start, end)):
                 continue
-            role_key = strings[match_id][6:]
-            title = doc[start:end].text
+            title = words[start] if end == start + 1 else doc[start:end].text
             country = self._title_countries.get(title)
             first = start
             # "russische Außenminister", "US-Präsident", "Russlands Außenminister"
             before = places_by_end.get(start)
-            if before is None and start >= 2 and doc[start - 1].text in "-‐" and (start - 1) in places_by_end:
+            if before is None and start >= 2 and words[start - 1] in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
             if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
@@ -331,7 +378,7 @@ class OfficialTagger(GazetteerComponent):
             covered.update(range(first, description_end))
             # "die Außenminister Armeniens und Aserbaidschans": one office, two countries
             position = description_end
-            while after_country and position + 1 < len(doc) and doc[position].text in ("und", ","):
+            while after_country and position + 1 < len(doc) and words[position] in ("und", ","):
                 place = places.get(position + 1)
                 if place is None or place.label_ != "LOC" or not place.text.endswith(("s", "'")):
                     break
@@ -406,10 +453,14 @@ class OfficialTagger(GazetteerComponent):
             return decided, []
         return None, sorted(ids)
 
-    def _unknown_name(self, doc: Doc, words: list[str], m: _RoleMention, taken: list[bool]) -> tuple[int, int] | None:
-        """A name of two or three capitalised words right after a title (or after ', ')."""
-        if "ner" in self.nlp.pipe_names and doc.ents:
-            for ent in doc.ents:
+    def _unknown_name(self, doc: Doc, words: list[str], m: _RoleMention, taken: list[bool],
+                      people: tuple[Span, ...] | None) -> tuple[int, int] | None:
+        """A name of two or three capitalised words right after a title (or after ', ').
+
+        people: the Doc's entities when a statistical NER ran (then only its PER count), else None.
+        """
+        if people is not None:
+            for ent in people:
                 if ent.label_ == "PER" and ent.start in (m.title_end, m.end) and not any(taken[ent.start:ent.end]):
                     return ent.start, ent.end
             return None
@@ -459,28 +510,32 @@ class OfficialTagger(GazetteerComponent):
 # ---------------------------------------------------------------------- small helpers
 
 
-def _ids_by_span(matches: list[tuple[int, int, int]], strings, prefix: str = "") -> dict[tuple[int, int], set[str]]:
+def _ids_by_span(matches: list[tuple[str, int, int]]) -> dict[tuple[int, int], set[str]]:
     """All official ids matching exactly the same tokens (two people may share an alias)."""
     out: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for match_id, start, end in matches:
-        out[(start, end)].add(strings[match_id][len(prefix):])
+    for official_id, start, end in matches:
+        out[(start, end)].add(official_id)
     return out
 
 
-def _texts(doc: Doc) -> list[str]:
-    """Token texts through one array read (cheaper than creating a Token per access)."""
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array([ORTH]).tolist()]
+@functools.lru_cache(maxsize=256)
+def _reachable_lengths(form_length: int, threshold: float) -> frozenset[int]:
+    """Lengths of words whose ``fuzz.ratio`` against a form of ``form_length`` characters can
+    reach ``threshold`` (> 0). The ratio of strings of lengths a and b is at most
+    200 * min(a, b) / (a + b), so no word longer than f * 200 / threshold can reach it."""
+    return frozenset(n for n in range(1, int(form_length * 200 / threshold) + 2)
+                     if 200 * min(n, form_length) >= threshold * (n + form_length))
 
 
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for most words of every text; words repeat
 def _name_like(text: str) -> bool:
     if len(text) < 2 or not text[0].isupper() or not text.replace("'", "").isalpha():
         return False
@@ -491,9 +546,9 @@ def _name_like(text: str) -> bool:
     return not text.lower().endswith(NAME_STOP_SUFFIXES)
 
 
-def _role_before(mentions: list[_RoleMention], doc: Doc, start: int) -> _RoleMention | None:
+def _role_before(mentions: list[_RoleMention], words: list[str], start: int) -> _RoleMention | None:
     """A role description separated from the name by a comma: 'der Außenminister Russlands, Lawrow'."""
-    if start >= 1 and doc[start - 1].text == ",":
+    if start >= 1 and words[start - 1] == ",":
         for m in mentions:
             if m.end == start - 1:
                 return m

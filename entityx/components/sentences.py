@@ -17,6 +17,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..spans import token_texts
+
 SENTENCE_END = frozenset([".", "!", "?", "…", "...", "!!", "?!", "!?"])
 CONTINUES_AFTER = frozenset([",", "-", "–", "(", ":", ";", "/", "&"])
 AMBIGUOUS_QUOTES = frozenset(['"', "'"])
@@ -39,33 +41,43 @@ class NewsSentenceSplitter:
             return doc
         # Decide all boundaries first, then write them in one go: setting token.is_sent_start
         # one token at a time re-checks the whole Doc each time (quadratic on long texts).
-        starts = numpy.full((len(doc), 1), -1, dtype="int32")
+        # The loop reads token texts from one array; a Token is made only where the
+        # whitespace after a word matters (quotes and periods).
+        words = token_texts(doc)
+        starts = numpy.full((len(words), 1), -1, dtype="int32")
         starts[0, 0] = 1
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
         line_break = False  # a line break lies between the previous word and this one
         blank_line = False
-        previous = None
-        for token in doc[1:]:
-            if token.is_space:
-                if "\n" in token.text:
+        previous = -1  # index of the previous word (not space), -1 before the second token
+        for i in range(1, len(words)):
+            text = words[i]
+            if text.isspace():  # token.is_space
+                if "\n" in text:
                     line_break = True
-                    blank_line = blank_line or token.text.count("\n") >= 2
+                    blank_line = blank_line or text.count("\n") >= 2
                 continue
-            # after ". " a straight quote glued to the next word opens the next sentence
-            # ('... Jahres in Moskau. "Besondere ...'); glued to the period it closes this one
-            opening = token.text in AMBIGUOUS_QUOTES and bool(previous is not None and previous.whitespace_) \
-                and not token.whitespace_
-            boundary = after_end and (token.text not in CLOSING or opening)
-            if line_break and (blank_line or not _continues(token, previous)):
+            boundary = False
+            if after_end:
+                if text not in CLOSING:
+                    boundary = True
+                elif text in AMBIGUOUS_QUOTES:
+                    # after ". " a straight quote glued to the next word opens the next sentence
+                    # ('... Jahres in Moskau. "Besondere ...'); glued to the period it closes this one
+                    boundary = previous >= 0 and bool(doc[previous].whitespace_) and not doc[i].whitespace_
+            if line_break and (blank_line or not _continues(text, words[previous] if previous >= 0 else None)):
                 boundary = True
             if boundary:
-                starts[token.i, 0] = 1
-            if boundary or token.text not in CLOSING:
+                starts[i, 0] = 1
+            if boundary or text not in CLOSING:
                 after_end = False
             line_break = blank_line = False
-            if (token.text in SENTENCE_END and not _ordinal_or_initial(token, previous)) or YEAR_AND_PERIOD.match(token.text):
+            if text in SENTENCE_END:
+                if not _ordinal_or_initial(doc, i, previous, words):
+                    after_end = True
+            elif text.endswith(".") and YEAR_AND_PERIOD.match(text):
                 after_end = True  # ... also "im Jahr 2023." (the tokenizer keeps the period)
-            previous = token
+            previous = i
         doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps as spaCy expects
         return doc
 
@@ -81,15 +93,16 @@ ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")
 YEAR_AND_PERIOD = re.compile(r"^(1[89]|20)\d\d\.$")
 
 
-def _ordinal_or_initial(token, previous) -> bool:
+def _ordinal_or_initial(doc: Doc, i: int, previous: int, words: list[str]) -> bool:
     """'am XI. Forum', 'Wladimir W. Putin': the period belongs to the word before it."""
-    if token.text != "." or previous is None or token.i != previous.i + 1 or previous.whitespace_:
+    if words[i] != "." or previous < 0 or i != previous + 1 or doc[previous].whitespace_:
         return False
-    return bool(ROMAN_NUMERAL.match(previous.text)) or (len(previous.text) == 1 and previous.text.isupper())
+    word = words[previous]
+    return bool(ROMAN_NUMERAL.match(word)) or (len(word) == 1 and word.isupper())
 
 
-def _continues(token, previous) -> bool:
+def _continues(text: str, previous: str | None) -> bool:
     """Does the text run on across a single line break (hard-wrapped paragraphs)?"""
-    if previous is None or previous.text in SENTENCE_END:
+    if previous is None or previous in SENTENCE_END:
         return False
-    return previous.text in CONTINUES_AFTER or token.text[:1].islower()
+    return previous in CONTINUES_AFTER or text[:1].islower()
