@@ -220,6 +220,11 @@ class OfficialTagger(GazetteerComponent):
                 continue
             ids = ids_at[(start, end)]
             role = role_by_end.get(start) or role_by_title_end.get(start)
+            if role is not None and end < len(doc) and not taken[end] and _name_like(words[end]) \
+                    and not any(i in mentioned for i in ids):
+                # "Vizepremier Liu He" is not Liu Jianchao: a title, the surname and one more name
+                # is a full name the gazetteer does not know (step 5 takes it as unknown)
+                continue
             official_id, candidates = self._accept_surname(doc, start, end, ids, on, role, mentioned)
             if official_id is None and not candidates:
                 continue

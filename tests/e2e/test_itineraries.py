@@ -272,3 +272,15 @@ def test_in_a_third_country_the_one_met_travelled_too(nlp):
     events = entityx.extract_events(text, doc_date="2022-10-14", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("recep-tayyip-erdogan", "KZ"), ("wladimir-putin", "KZ")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title, a known surname and one more name: someone else of that surname
+    ("Bundespräsident Alain Berset hat in Zürich den chinesischen Vizepremier Liu He empfangen.",
+     [("Alain Berset", "alain-berset"), ("Liu He", None)]),
+    ("Außenminister Lawrow traf in Minsk ein.", [("Lawrow", "sergej-lawrow")]),
+])
+def test_a_surname_with_another_given_name_is_not_linked(nlp, text, expected):
+    found = [(e.text, e.id) for e in entityx.extract_entities(text, doc_date="2023-01-16", nlp=nlp)
+             if e.label == "OFFICIAL"]
+    assert found == expected
