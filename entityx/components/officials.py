@@ -220,10 +220,11 @@ class OfficialTagger(GazetteerComponent):
                 continue
             ids = ids_at[(start, end)]
             role = role_by_end.get(start) or role_by_title_end.get(start)
-            if role is not None and end < len(doc) and not taken[end] and _name_like(words[end]) \
-                    and not any(i in mentioned for i in ids):
-                # "Vizepremier Liu He" is not Liu Jianchao: a title, the surname and one more name
-                # is a full name the gazetteer does not know (step 5 takes it as unknown)
+            if end < len(doc) and not taken[end] and not any(i in mentioned for i in ids) and (
+                    _continues_name(words, end) or (role is not None and _name_like(words[end]))):
+                # "Vizepremier Liu He" is not Liu Jianchao, "Außenminister Ali al-Sadiq" not
+                # Irfaan Ali, "im Palacio de Santa Cruz" not Ana Palacio: the surname goes on into
+                # a longer name the gazetteer does not know (step 5 may take it as unknown)
                 continue
             official_id, candidates = self._accept_surname(doc, start, end, ids, on, role, mentioned)
             if official_id is None and not candidates:
@@ -538,6 +539,20 @@ def _stem(word: str) -> str:
 
 def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
+
+
+NAME_PARTICLES = frozenset(["de", "del", "da", "do", "dos", "van", "von", "bin", "ibn", "al", "el", "la", "di"])
+
+
+def _continues_name(words: list[str], end: int) -> bool:
+    """Does a name go on after position ``end``: "al-Sadiq", "de Santa Cruz", "bin Salman"?"""
+    word = words[end]
+    if word in NAME_PARTICLES:
+        # (the tokenizer splits "al-Sadiq" into "al", "-", "Sadiq")
+        after = end + 2 if end + 2 < len(words) and words[end + 1] == "-" else end + 1
+        return after < len(words) and words[after][:1].isupper()
+    head, dash, tail = word.partition("-")
+    return bool(dash) and head in NAME_PARTICLES and tail[:1].isupper()
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for most words of every text; words repeat

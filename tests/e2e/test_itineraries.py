@@ -279,6 +279,9 @@ def test_in_a_third_country_the_one_met_travelled_too(nlp):
     ("Bundespräsident Alain Berset hat in Zürich den chinesischen Vizepremier Liu He empfangen.",
      [("Alain Berset", "alain-berset"), ("Liu He", None)]),
     ("Außenminister Lawrow traf in Minsk ein.", [("Lawrow", "sergej-lawrow")]),
+    # the surname runs on into a longer name or a place
+    ("In Khartum traf Lawrow Außenminister Ali al-Sadiq.", [("Lawrow", "sergej-lawrow")]),
+    ("Die Delegationen verhandelten im Palacio de Santa Cruz.", []),
 ])
 def test_a_surname_with_another_given_name_is_not_linked(nlp, text, expected):
     found = [(e.text, e.id) for e in entityx.extract_entities(text, doc_date="2023-01-16", nlp=nlp)
