@@ -528,8 +528,10 @@ class EventAssembler(GazetteerComponent):
         destinations = {country} | {c for c, _ in also}
         hosts = [p for p in persons if country is not None and p["person"]["country"] in destinations]
         visitors = [p for p in persons if p not in hosts]
-        if not visitors and hosts and previous:
+        if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
+            # (also in a text's first trip: "Lula hat drei Kontinente bereist. Am Mittwoch hält er
+            # sich auf Einladung von Sánchez in Madrid auf")
             pronoun = self._pronoun_subject(view, number, dict(reading, persons=[]), previous, readings)
             if pronoun and pronoun[0]["person"]["country"] not in destinations:
                 visitors = pronoun

@@ -287,3 +287,11 @@ def test_a_surname_with_another_given_name_is_not_linked(nlp, text, expected):
     found = [(e.text, e.id) for e in entityx.extract_entities(text, doc_date="2023-01-16", nlp=nlp)
              if e.label == "OFFICIAL"]
     assert found == expected
+
+
+def test_er_in_a_texts_first_trip(nlp):
+    text = ("Brasiliens Präsident Luiz Inácio Lula da Silva hat bereits drei Kontinente bereist. Am Mittwoch hält "
+            "er sich auf Einladung von Ministerpräsident Pedro Sánchez in Madrid auf.")
+    events = entityx.extract_events(text, doc_date="2023-04-26", nlp=nlp)
+    assert [(e.visitor.id, e.destination.country, e.host.id) for e in events] == [
+        ("luiz-inacio-lula-da-silva", "ES", "pedro-sanchez")]
