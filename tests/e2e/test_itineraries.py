@@ -295,3 +295,9 @@ def test_er_in_a_texts_first_trip(nlp):
     events = entityx.extract_events(text, doc_date="2023-04-26", nlp=nlp)
     assert [(e.visitor.id, e.destination.country, e.host.id) for e in events] == [
         ("luiz-inacio-lula-da-silva", "ES", "pedro-sanchez")]
+
+
+def test_having_been_somewhere_is_a_past_trip(nlp):
+    text = "UN-Generalsekretär António Guterres, der im April in Ankara gewesen war, warb für das Abkommen."
+    events = entityx.extract_events(text, doc_date="2022-10-14", nlp=nlp)
+    assert [(e.visitor.id, e.destination.country, e.status) for e in events] == [("antonio-guterres", "TR", "completed")]
