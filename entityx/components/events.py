@@ -402,9 +402,13 @@ class EventAssembler(GazetteerComponent):
         """The trips this sentence mentions: by its own triggers, else as the next stop of the
         trip told just before."""
         found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
-        if found:
+        named = {p.attrs.get("country") for p in reading["places"]}
+        if found and not (named and all(m.country not in named for m in found)):
             return found
-        return self._itinerary_stop(view, number, reading, previous, on)
+        # no trigger, or a trigger whose destination came from an earlier sentence while this
+        # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
+        # Bissau"): the places of the sentence may be the stops
+        return self._itinerary_stop(view, number, reading, previous, on) or found
 
     def _trigger_mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                           previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
@@ -622,7 +626,7 @@ class EventAssembler(GazetteerComponent):
                 or reading["topic_heading"] or self._speculative(reading["words"]):
             return []
         last = previous[-1]
-        if number - last.sentence > self.max_context_sentences or last.summit:
+        if number - last.sentence > self.max_context_sentences:
             return []
         travellers = [m.visitor for m in previous if m.sentence == last.sentence]
         travellers = list({_key(v): v for v in travellers}.values())
@@ -655,6 +659,9 @@ class EventAssembler(GazetteerComponent):
             city = next((p[2] for p in places[1:] if p[1] == country and p[2]), None)
         keys = {_key(v) for v in travellers}
         named = [p for p in reading["persons"] if _key(p["person"]) in keys]
+        if named:  # of two who travelled together, the one named goes on
+            travellers = [v for v in travellers if _key(v) in {_key(p["person"]) for p in named}]
+            keys = {_key(v) for v in travellers}
         strangers = [p for p in reading["persons"] if _key(p["person"]) not in keys
                      and p["person"]["country"] not in (None, country)]
         if strangers:
@@ -669,13 +676,17 @@ class EventAssembler(GazetteerComponent):
         start, end, range_given = self._dates(reading, reading["start"])
         status, explicit = self._status(reading, start, end, on)
         host, host_rank = self._choose_host(view, locals_met, None)
-        return [_Mention(sentence=number, visitor=v, country=country, city=city, start=start, end=end,
+        # "Stationen waren Jaunde, Cotonou und Bissau": each place of the list is a stop
+        stops = [(country, city, host)] + [(c, ci, None) for c, ci in _coordinated_places(view, places, reading["places"])
+                                           if c not in home]
+        return [_Mention(sentence=number, visitor=v, country=c, city=ci, start=start, end=end,
                          visit_type="unspecified", status=status, explicit_status=explicit,
-                         host=host["person"] if host else None, host_rank=host_rank,
+                         host=h["person"] if h else None, host_rank=host_rank if h else 0,
                          reporters=[r["person"] for r in reading["reporters"]], trigger=reading["start"],
                          strength=0.6, sentences={number}, range_given=range_given,
-                         co_visitors=keys - {_key(v)}, period=_period(reading["dates"]))
-                for v in travellers if v.get("country") != country]
+                         co_visitors=keys - {_key(v)}, period=_period(reading["dates"]),
+                         other_destinations={s[0] for s in stops if s[0] != c})
+                for v in travellers for c, ci, h in stops if v.get("country") != c]
 
     def _origin(self, view: _View, reading: dict[str, Any], previous: list[_Mention], number: int) -> str | None:
         """The country a traveller leaves: "von Paris", "aus Minsk", "von dort" (the last stop)."""

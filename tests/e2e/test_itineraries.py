@@ -301,3 +301,12 @@ def test_having_been_somewhere_is_a_past_trip(nlp):
     text = "UN-Generalsekretär António Guterres, der im April in Ankara gewesen war, warb für das Abkommen."
     events = entityx.extract_events(text, doc_date="2022-10-14", nlp=nlp)
     assert [(e.visitor.id, e.destination.country, e.status) for e in events] == [("antonio-guterres", "TR", "completed")]
+
+
+def test_stops_after_a_summit_and_listed_stations(nlp):
+    text = ("Die Afrika-Tour hatte am 1. März in Gabun begonnen. In Libreville nahm Präsident Emmanuel Macron am "
+            "Gipfel zum Schutz der Tropenwälder teil. Am Freitag machte Macron Station in Angola. "
+            "Im Juli 2022 hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und Bissau.")
+    events = entityx.extract_events(text, doc_date="2023-03-06", nlp=nlp)
+    assert sorted(e.destination.country for e in events if e.visitor.id == "emmanuel-macron") == [
+        "AO", "BJ", "CM", "GA", "GW"]
