@@ -310,3 +310,11 @@ def test_stops_after_a_summit_and_listed_stations(nlp):
     events = entityx.extract_events(text, doc_date="2023-03-06", nlp=nlp)
     assert sorted(e.destination.country for e in events if e.visitor.id == "emmanuel-macron") == [
         "AO", "BJ", "CM", "GA", "GW"]
+
+
+def test_who_meets_on_the_sidelines_attends_the_summit(nlp):
+    text = ("Präsident Alexander Lukaschenko nimmt am Donnerstag in Astana an der Tagung der OVKS teil. "
+            "Am Rande ist ein Treffen mit dem russischen Präsidenten Wladimir Putin geplant.")
+    events = entityx.extract_events(text, doc_date="2024-11-27", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == [
+        ("alexander-lukaschenko", "KZ"), ("wladimir-putin", "KZ")]
