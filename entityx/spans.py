@@ -78,7 +78,7 @@ def _document_order(span: Span) -> tuple[int, int]:
 
 
 def doc_date(doc: Doc) -> dt.date | None:
-    value = doc._.entityx_doc_date
+    value = doc._.get("entityx_doc_date")
     return dt.date.fromisoformat(value) if value else None
 
 

@@ -220,7 +220,7 @@ class OfficialTagger(GazetteerComponent):
                 continue
             ids = ids_at[(start, end)]
             role = role_by_end.get(start) or role_by_title_end.get(start)
-            official_id, candidates = self._accept_surname(doc, start, end, ids, on, role, mentioned)
+            official_id, candidates = self._accept_surname(doc, words, start, end, ids, on, role, mentioned)
             if official_id is None and not candidates:
                 continue
             for i in range(start, end):
@@ -434,13 +434,13 @@ class OfficialTagger(GazetteerComponent):
             return self.linker.decide(ids, on)
         return self.linker.decide(ids, on, role_key=role.role_key, country=_office(role.country))
 
-    def _accept_surname(self, doc: Doc, start: int, end: int, ids: set[str], on: dt.date,
+    def _accept_surname(self, doc: Doc, words: list[str], start: int, end: int, ids: set[str], on: dt.date,
                         role: _RoleMention | None, mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
         """Decide a surname-only mention: (id, []) linked, (None, candidates) kept unlinked, or rejected."""
         earlier = [i for i in ids if i in mentioned and mentioned[i] < start]
         if len(earlier) == 1:
             return earlier[0], []
-        text = doc[start:end].text
+        text = words[start] if end == start + 1 else doc[start:end].text
         supported = role is not None
         if not supported and (text in self.common_words or _stem(text) in self.common_words):
             return None, []
