@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label, tenure_at
 from ..linking import Linker, NameIndex
-from ..spans import add_span, attrs_of, doc_date, spans_of, token_texts
+from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
 NAT = get_string_id("NAT")
@@ -107,6 +107,7 @@ class OfficialTagger(GazetteerComponent):
         self.fuzzy_threshold = fuzzy_threshold
         self.fuzzy_surname_threshold = fuzzy_surname_threshold
         self.min_fuzzy_length = min_fuzzy_length
+        self._token_texts = TokenTexts()
         super().__init__(nlp, name)
 
     # ------------------------------------------------------------------ indexes
@@ -162,7 +163,7 @@ class OfficialTagger(GazetteerComponent):
         if len(doc) == 0:
             return doc
         on = doc_date(doc) or dt.date.today()
-        words = token_texts(doc)
+        words = self._token_texts(doc)
         officials = self.data.get("officials", {})
         taken = [False] * len(doc)
         place_spans = spans_of(doc, "NAT", "LOC", "ORG")
