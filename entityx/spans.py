@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -114,3 +114,8 @@ class TokenTexts:
                 if orth not in decoded:
                     decoded[orth] = strings[orth]
             return list(map(decoded.__getitem__, hashes))
+
+    def doc_text(self, doc: Doc) -> str:
+        """``doc.text``, from the token texts and whitespace flags (Doc.text makes every Token)."""
+        spaced = doc.to_array(SPACY).tolist()
+        return "".join([text + " " if space else text for text, space in zip(self(doc), spaced)])
