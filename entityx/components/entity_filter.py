@@ -41,7 +41,8 @@ class EntityFilter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = sorted((s for s in spans_of(doc, *ENTITY_LABELS) if _is_entity(s)), key=_precedence)
+        candidates = [s for s in spans_of(doc, *ENTITY_LABELS) if _is_entity(s)]
+        candidates.sort(key=_precedence)
         chosen = []
         used = [False] * len(doc)
         for span in candidates:

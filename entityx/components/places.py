@@ -37,7 +37,8 @@ class PlaceTagger(GazetteerComponent):
 
     def _compile(self) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._targets: dict[int, tuple[str, str, dict[str, Any]]] = {}  # match id -> label, kb_id, attrs
+        # match id -> label, kb_id, attrs
+        self._targets: dict[int, tuple[str, str, dict[str, Any]]] = {}
         for country in self.data.get("countries", {}).values():
             self._add(f"LOC|{country['code']}", "LOC", country["code"],
                       {"country": country["code"], "kind": "country", "name": country["name"]},
