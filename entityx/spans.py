@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -78,7 +78,7 @@ def _document_order(span: Span) -> tuple[int, int]:
 
 
 def doc_date(doc: Doc) -> dt.date | None:
-    value = doc._.entityx_doc_date
+    value = doc._.get("entityx_doc_date")
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -86,3 +86,36 @@ def token_texts(doc: Doc) -> list[str]:
     """The text of every token, through one array read (cheaper than a Token per access)."""
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+class TokenTexts:
+    """``token_texts`` with a memo of decoded strings, for a component to keep.
+
+    Decoding a string from the string store is most of the cost of reading token texts, and
+    news repeats its words; the shared str objects also keep their hash for later set and dict
+    lookups. A string's hash is the same in every vocabulary, so Docs of any vocabulary can use
+    one memo. It is emptied when it reaches ``size`` strings.
+    """
+
+    def __init__(self, size: int = 1 << 16):
+        self.size = size
+        self._decoded: dict[int, str] = {}
+
+    def __call__(self, doc: Doc) -> list[str]:
+        hashes = doc.to_array(ORTH).tolist()
+        decoded = self._decoded
+        try:
+            return list(map(decoded.__getitem__, hashes))
+        except KeyError:  # words not seen before
+            if len(decoded) >= self.size:
+                decoded.clear()
+            strings = doc.vocab.strings
+            for orth in hashes:
+                if orth not in decoded:
+                    decoded[orth] = strings[orth]
+            return list(map(decoded.__getitem__, hashes))
+
+    def doc_text(self, doc: Doc) -> str:
+        """``doc.text``, from the token texts and whitespace flags (Doc.text makes every Token)."""
+        spaced = doc.to_array(SPACY).tolist()
+        return "".join([text + " " if space else text for text, space in zip(self(doc), spaced)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import add_span, doc_date
+from ..spans import TokenTexts, add_span, doc_date
 from ..temporal import DateTagger
 
 
@@ -20,14 +20,16 @@ def make_dates(nlp: Language, name: str) -> "DateComponent":
 
 
 class DateComponent:
-    """Stateless wrapper: the vocabulary ships with the package, the tagger is built once."""
+    """Wrapper: the vocabulary ships with the package, the tagger is built once; it keeps nothing
+    of a Doc but a memo of decoded token texts."""
 
     def __init__(self, name: str = "entityx_dates"):
         self.name = name
         self.tagger = DateTagger()
+        self._token_texts = TokenTexts()
 
     def __call__(self, doc: Doc) -> Doc:
-        for expression in self.tagger.find(doc.text, anchor=doc_date(doc)):
+        for expression in self.tagger.find(self._token_texts.doc_text(doc), anchor=doc_date(doc)):
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

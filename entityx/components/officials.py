@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label, tenure_at
 from ..linking import Linker, NameIndex
-from ..spans import add_span, attrs_of, doc_date, spans_of, token_texts
+from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
 NAT = get_string_id("NAT")
@@ -107,6 +107,7 @@ class OfficialTagger(GazetteerComponent):
         self.fuzzy_threshold = fuzzy_threshold
         self.fuzzy_surname_threshold = fuzzy_surname_threshold
         self.min_fuzzy_length = min_fuzzy_length
+        self._token_texts = TokenTexts()
         super().__init__(nlp, name)
 
     # ------------------------------------------------------------------ indexes
@@ -162,7 +163,7 @@ class OfficialTagger(GazetteerComponent):
         if len(doc) == 0:
             return doc
         on = doc_date(doc) or dt.date.today()
-        words = token_texts(doc)
+        words = self._token_texts(doc)
         officials = self.data.get("officials", {})
         taken = [False] * len(doc)
         place_spans = spans_of(doc, "NAT", "LOC", "ORG")
@@ -173,7 +174,8 @@ class OfficialTagger(GazetteerComponent):
         places = {s.start: s for s in place_spans}
         places_by_end = {s.end: s for s in place_spans}
         phrases = self._phrases(doc)
-        role_mentions = self._role_mentions(doc, words, places, places_by_end, phrases[TITLE], phrases[BODY])
+        role_mentions = self._role_mentions(doc, words, places, places_by_end,
+                                            phrases[TITLE], phrases[BODY])
         role_by_title_end = {m.title_end: m for m in role_mentions}
         role_by_end = {m.end: m for m in role_mentions}
         for m in role_mentions:
@@ -199,9 +201,7 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        # (only first names outside the names found so far can start one)
-        free_first_names = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
-        for start in [i for i, w in enumerate(words[:-1]) if w in free_first_names] if free_first_names else []:
+        for start in self._free_first_names(words, taken):
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
@@ -226,7 +226,8 @@ class OfficialTagger(GazetteerComponent):
                 # Irfaan Ali, "im Palacio de Santa Cruz" not Ana Palacio: the surname goes on into
                 # a longer name the gazetteer does not know (step 5 may take it as unknown)
                 continue
-            official_id, candidates = self._accept_surname(doc, start, end, ids, on, role, mentioned)
+            official_id, candidates = self._accept_surname(doc, words, start, end, ids, on, role,
+                                                           mentioned)
             if official_id is None and not candidates:
                 continue
             for i in range(start, end):
@@ -255,7 +256,8 @@ class OfficialTagger(GazetteerComponent):
         if mentioned:
             for position, official_id in self._misspelt_mentions(words, taken, mentioned):
                 taken[position] = True
-                found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
+                found.append((position, position + 1, official_id,
+                              {"candidates": [], "fuzzy": True}))
 
         # 5. title + unknown name
         unknown_surnames: dict[str, str] = {}
@@ -308,6 +310,13 @@ class OfficialTagger(GazetteerComponent):
             add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
         return doc
 
+    def _free_first_names(self, words: list[str], taken: list[bool]) -> list[int]:
+        """Positions (not the last) of known first names outside the names found so far."""
+        free = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
+        if not free:
+            return []
+        return [i for i, w in enumerate(words[:-1]) if w in free]
+
     def _misspelt_mentions(self, words: list[str], taken: list[bool],
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
         """(position, id) of free words that are misspellings of a surname the text used before.
@@ -320,14 +329,15 @@ class OfficialTagger(GazetteerComponent):
                  for form in self.data["officials"][official_id]["surnames"]}
         forms = list(known)
         threshold = self.fuzzy_surname_threshold
-        lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms})) \
-            if threshold > 0 else None  # (None: any length can reach it)
+        lengths = None  # any length can reach a threshold of 0
+        if threshold > 0:
+            lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
         matched: dict[str, str] = {}
         free_words = set(compress(words, map(operator.not_, taken)))
         for word in filter(_name_like, free_words):
-            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
+            if len(word) < self.min_fuzzy_length or word in self.common_words:
                 continue
-            if word in self.common_words:
+            if lengths is not None and len(word) not in lengths:
                 continue
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
@@ -345,7 +355,9 @@ class OfficialTagger(GazetteerComponent):
         covered: set[int] = set()
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
         bodies = {start: (end, body) for body, start, end in body_matches}
-        for i in [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []:
+        # (a head word starts a description only before a body phrase)
+        head_positions = [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []
+        for i in head_positions:
             heads = self._phrase_heads[words[i]]
             if i + 1 >= len(doc) or words[i + 1].lower() not in GENITIVE_LINKS:
                 continue
@@ -440,13 +452,14 @@ class OfficialTagger(GazetteerComponent):
             return self.linker.decide(ids, on)
         return self.linker.decide(ids, on, role_key=role.role_key, country=_office(role.country))
 
-    def _accept_surname(self, doc: Doc, start: int, end: int, ids: set[str], on: dt.date,
-                        role: _RoleMention | None, mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
+    def _accept_surname(self, doc: Doc, words: list[str], start: int, end: int, ids: set[str],
+                        on: dt.date, role: _RoleMention | None,
+                        mentioned: dict[str, int]) -> tuple[str | None, list[str]]:
         """Decide a surname-only mention: (id, []) linked, (None, candidates) kept unlinked, or rejected."""
         earlier = [i for i in ids if i in mentioned and mentioned[i] < start]
         if len(earlier) == 1:
             return earlier[0], []
-        text = doc[start:end].text
+        text = words[start] if end == start + 1 else doc[start:end].text
         supported = role is not None
         if not supported and (text in self.common_words or _stem(text) in self.common_words):
             return None, []

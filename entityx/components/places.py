@@ -37,7 +37,8 @@ class PlaceTagger(GazetteerComponent):
 
     def _compile(self) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._targets: dict[str, tuple[str, str, dict[str, Any]]] = {}
+        # match id -> label, kb_id, attrs
+        self._targets: dict[int, tuple[str, str, dict[str, Any]]] = {}
         for country in self.data.get("countries", {}).values():
             self._add(f"LOC|{country['code']}", "LOC", country["code"],
                       {"country": country["code"], "kind": "country", "name": country["name"]},
@@ -63,17 +64,17 @@ class PlaceTagger(GazetteerComponent):
     def _add(self, key: str, label: str, kb_id: str, attrs: dict[str, Any], names: list[str]) -> None:
         if not names:
             return
-        self._targets[key] = (label, kb_id, attrs)
+        self._targets[self.nlp.vocab.strings[key]] = (label, kb_id, attrs)
         self.matcher.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        taken: set[tuple[int, int, str]] = set()
+        taken: dict[str, list[tuple[int, int]]] = {"LOC": [], "NAT": [], "LANDMARK": []}  # by label
         # Longest match first, so "Republik Belarus" wins over "Belarus" for the same label.
         for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-            label, kb_id, attrs = self._targets[self.nlp.vocab.strings[match_id]]
-            if any(s <= start and end <= e and lab == label for s, e, lab in taken):
+            label, kb_id, attrs = self._targets[match_id]
+            if any(s <= start and end <= e for s, e in taken[label]):
                 continue
-            taken.add((start, end, label))
+            taken[label].append((start, end))
             add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
             if label == "NAT" and end < len(doc) and doc[end].text in PLACE_NOUNS:
                 # a description, not a name: a destination hint like a landmark, not an entity

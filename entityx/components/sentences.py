@@ -17,7 +17,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import token_texts
+from ..spans import TokenTexts
 
 SENTENCE_END = frozenset([".", "!", "?", "…", "...", "!!", "?!", "!?"])
 CONTINUES_AFTER = frozenset([",", "-", "–", "(", ":", ";", "/", "&"])
@@ -31,10 +31,12 @@ def make_sentence_splitter(nlp: Language, name: str) -> "NewsSentenceSplitter":
 
 
 class NewsSentenceSplitter:
-    """Sets ``token.is_sent_start`` for every token; stateless and cheap."""
+    """Sets ``token.is_sent_start`` for every token; cheap, and keeps nothing of a Doc but a memo
+    of decoded token texts."""
 
     def __init__(self, name: str = "entityx_sentences"):
         self.name = name
+        self._token_texts = TokenTexts()
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -43,7 +45,7 @@ class NewsSentenceSplitter:
         # one token at a time re-checks the whole Doc each time (quadratic on long texts).
         # The loop reads token texts from one array; a Token is made only where the
         # whitespace after a word matters (quotes and periods).
-        words = token_texts(doc)
+        words = self._token_texts(doc)
         starts = numpy.full((len(words), 1), -1, dtype="int32")
         starts[0, 0] = 1
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
