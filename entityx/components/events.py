@@ -725,6 +725,10 @@ class EventAssembler(GazetteerComponent):
             if c is None:
                 continue
             dates = [s for s in reading["dates"] if clause[0] <= s.start < clause[1]]
+            if not dates and main_clause is not None and main_clause[1] <= clause[0]:
+                # "..., tags darauf, am 6. Februar, verhandelten sie in Moskau": the date stands in
+                # the clauses between the first stop and this one
+                dates = [s for s in reading["dates"] if main_clause[1] <= s.start < clause[0]]
             first, last, is_range = self._dates(dict(reading, dates=dates), clause[0])
             if (c, first) in seen or first is None and c == country:
                 continue

@@ -318,3 +318,12 @@ def test_who_meets_on_the_sidelines_attends_the_summit(nlp):
     events = entityx.extract_events(text, doc_date="2024-11-27", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == [
         ("alexander-lukaschenko", "KZ"), ("wladimir-putin", "KZ")]
+
+
+def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
+    text = ("Am 5. Februar waren Bundeskanzlerin Angela Merkel und Präsident François Hollande in Kiew mit "
+            "Präsident Petro Poroschenko zusammengetroffen, tags darauf, am 6. Februar, verhandelten sie in "
+            "Moskau mit Präsident Wladimir Putin.")
+    events = {(e.visitor.id, e.destination.country): e.start for e in entityx.extract_events(text, doc_date="2015-02-11", nlp=nlp)}
+    assert events[("angela-merkel", "UA")] == "2015-02-05"
+    assert events[("angela-merkel", "RU")] == "2015-02-06"
