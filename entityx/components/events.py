@@ -573,7 +573,13 @@ class EventAssembler(GazetteerComponent):
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
         host, host_rank = self._choose_host(view, [h for h in hosts if h["person"]["country"] == country], receiver)
-        start, end, range_given = self._dates(reading, trigger_at)
+        own_dates = reading["dates"]
+        if places and len(reading["dates"]) > 1:
+            # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
+            # first stop's dates are those of its own clause, when it has any
+            clause = self._clause_of(view, reading, places[0][3].start)
+            own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]] or reading["dates"]
+        start, end, range_given = self._dates(dict(reading, dates=own_dates), trigger_at)
         arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
         if not visitors:
             # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und
