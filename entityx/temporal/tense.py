@@ -44,6 +44,10 @@ _LAST_WORD_REVERSED = re.compile(r"\W*+(\w+)")
 _SENTENCE_END_HINT = re.compile(r"[.!?\n]")
 # Up to this length, a text is split into sentences at once (TextTense._sentence).
 _SHORT_TEXT = 400
+# Past forms that are only auxiliaries: with a reporting verb they tell nothing about the event.
+_AUXILIARIES = frozenset(["wurde", "wurden", "war", "waren", "hatte", "hatten"])
+# "zu treffen", "zu besuchen" closing a clause: an intention, so forward.
+_INFINITIVE_CLAUSE = re.compile(r"\bzu \w+en$")
 # Generic participles ("getroffen", "gereist") count only next to an auxiliary; these words
 # look like participles but are not.
 _NOT_PARTICIPLES = frozenset(
@@ -63,6 +67,7 @@ class TenseReader:
 
         self._future = folded("future")
         self._past = folded("past")
+        self._present = folded("present")
         self._auxiliaries = folded("perfect_auxiliaries")
         self._participles = folded("participles")
         self._reporting = folded("reporting")
@@ -99,6 +104,15 @@ class TenseReader:
         reported = not self._reporting.isdisjoint(words)
         if reported:
             words = [w for w in words if w not in self._reporting]
+            past = self._past.intersection(words)
+            if past and past <= _AUXILIARIES and not own_clause:
+                # "Der Staatsbesuch vom 28. Juni wurde vom Präsidialamt bestätigt": what was
+                # announced may lie ahead; a passive of a reporting verb tells no tense
+                return NONE
+        if own_clause and _INFINITIVE_CLAUSE.search(" ".join(words)) and self._past.isdisjoint(words):
+            return FUTURE  # "..., sich im Herbst erneut zu treffen": an intention
+        if own_clause and not self._present.isdisjoint(words) and self._past.isdisjoint(words):
+            return FUTURE  # "..., die am Montag in Baku beginnt": not the sentence's past
         if not self._past.isdisjoint(words) or (own_clause and reported):
             return PAST
         if not self._auxiliaries.isdisjoint(words) and (

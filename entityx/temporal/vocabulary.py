@@ -227,7 +227,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             source,
             "tense",
             raw["tense"],
-            ("future", "past", "perfect_auxiliaries", "participles", "reporting", "since"),
+            ("future", "past", "present", "perfect_auxiliaries", "participles", "reporting", "since"),
         ),
         doc_date_labels=_table(
             source, "doc_date_labels", raw["doc_date_labels"], ("published", "updated", "neutral")

@@ -165,7 +165,14 @@ def _reference_words(reader: TenseReader, chunk: str, *, own_clause: bool = Fals
         return FUTURE
     reported = any(w in reader._reporting for w in words)
     words = [w for w in words if w not in reader._reporting]
-    if any(w in reader._past for w in words) or (own_clause and reported):
+    past_words = {w for w in words if w in reader._past}
+    if reported and not own_clause and past_words and past_words <= {"wurde", "wurden", "war", "waren", "hatte", "hatten"}:
+        return NONE  # a passive of a reporting verb
+    if own_clause and not past_words and re.search(r"\bzu \w+en$", " ".join(words)):
+        return FUTURE  # "..., sich im Herbst erneut zu treffen"
+    if own_clause and not past_words and any(w in reader._present for w in words):
+        return FUTURE  # "..., die am Montag in Baku beginnt"
+    if past_words or (own_clause and reported):
         return PAST
     if any(w in reader._auxiliaries for w in words) and any(
         w in reader._participles

@@ -145,6 +145,11 @@ def test_each_clause_has_its_own_tense(tagger: DateTagger) -> None:
         ("Im Februar folgten Gespräche in Peking.", date(2023, 12, 28), "2023-02"),
         ("Am 30. Juni reiste er nach Minsk.", date(2023, 5, 10), "2022-06-30"),
         ("Am 5. Juni reiste er nach Minsk.", date(2023, 5, 28), "2023-06-05"),  # a late-dated copy
+        # what was announced or agreed may lie ahead
+        ("Beide Seiten vereinbarten, sich im Herbst erneut zu treffen.", date(2023, 5, 10), "2023-FA"),
+        ("Die Frist wurde bis zum 30. April verlängert.", date(2024, 3, 12), "2024-04-30"),
+        # a present-tense clause of its own points forward whatever the sentence's past
+        ("Aliyev lud zur Konferenz ein, die am Montag in Baku beginnt.", date(2024, 11, 6), "2024-11-11"),
         ("vom 28. Dezember bis 2. Januar", WED, "2023-12-28"),
         ("Im Sommer hatte er Afrika bereist.", date(2023, 12, 20), "2023-SU"),
         ("Im Sommer finden die Spiele statt.", date(2023, 12, 20), "2024-SU"),
