@@ -82,16 +82,11 @@ def doc_date(doc: Doc) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, through one array read (cheaper than a Token per access)."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-
-
 class TokenTexts:
-    """``token_texts`` with a memo of decoded strings, for a component to keep.
+    """The text of every token of a Doc, for a component to keep and call per Doc.
 
-    Decoding a string from the string store is most of the cost of reading token texts, and
+    One array read of the tokens' string hashes (cheaper than a Token per access), decoded
+    through a memo: decoding a string from the string store is most of the remaining cost, and
     news repeats its words; the shared str objects also keep their hash for later set and dict
     lookups. A string's hash is the same in every vocabulary, so Docs of any vocabulary can use
     one memo. It is emptied when it reaches ``size`` strings.

@@ -1,0 +1,53 @@
+"""The shared span and token helpers give what spaCy's slower API gives."""
+
+from __future__ import annotations
+
+import spacy
+from rapidfuzz import fuzz
+
+from entityx.components.officials import _reachable_lengths
+from entityx.spans import TokenTexts, add_span, attrs_of, spans_of
+
+TEXTS = [
+    "",
+    "Außenminister Lawrow reist am 15. Mai nach Minsk.\n\nDort  trifft er Aleinik.",
+    "  Leerzeichen vorn, hinten und doppelt  ",
+]
+
+
+def test_token_texts_and_doc_text_match_spacy(nlp):
+    texts = TokenTexts(size=8)  # small, so the memo is emptied on the way
+    for text in TEXTS * 2:
+        doc = nlp.make_doc(text)
+        assert texts(doc) == [t.text for t in doc]
+        assert texts.doc_text(doc) == doc.text
+
+
+def test_token_texts_across_vocabularies(nlp):
+    texts = TokenTexts()
+    other = spacy.blank("de")
+    for pipeline in (nlp, other, nlp):
+        doc = pipeline.make_doc("Treffen in Taschkent und Samarkand")
+        assert texts(doc) == [t.text for t in doc]
+
+
+def test_spans_keep_attributes_per_label_at_the_same_offsets(nlp):
+    doc = nlp.make_doc("Gipfel in Minsk")
+    add_span(doc, 2, 3, "LOC", kb_id="BY:Minsk", attrs={"kind": "city"})
+    add_span(doc, 2, 3, "LANDMARK", kb_id="BY", attrs={"city": "BY:Minsk"})
+    add_span(doc, 0, 1, "ORG")
+    assert [(s.label_, s.kb_id_) for s in spans_of(doc)] == [("ORG", ""), ("LOC", "BY:Minsk"),
+                                                            ("LANDMARK", "BY")]
+    loc, landmark = spans_of(doc, "LOC", "LANDMARK")
+    assert attrs_of(loc) == {"kind": "city"} and attrs_of(landmark) == {"city": "BY:Minsk"}
+    assert attrs_of(spans_of(doc, "ORG")[0]) == {}
+
+
+def test_reachable_lengths_keep_every_word_that_can_reach_the_threshold():
+    for threshold in (50.0, 86.0, 90.5, 100.0):
+        for form_length in range(1, 13):
+            form = "a" * form_length
+            lengths = _reachable_lengths(form_length, threshold)
+            for n in range(1, 40):
+                if fuzz.ratio("a" * n, form) >= threshold:  # the best any word of length n can do
+                    assert n in lengths, (threshold, form_length, n)
