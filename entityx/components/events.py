@@ -356,7 +356,8 @@ class EventAssembler(GazetteerComponent):
     def _triggers(self, view: _View, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
-        found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"] if i not in skip]
+        found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
+                 if i not in skip and not self._time_reference(view, reading, i)]
         if "vertreten" in reading["words"] and not self.letting_verbs.isdisjoint(reading["words"]):
             # "lässt sich von Außenminister Lawrow vertreten": the substitute comes (as a guest of
             # the summit told before); "Interessen vertreten" is no trip
@@ -753,7 +754,9 @@ class EventAssembler(GazetteerComponent):
             return False  # "Putin hatte Lukaschenko eingeladen": who is who needs a parser
         clause = view.lower[first:last]
         if "eingeladen" in clause:
-            return not {"hat", "hatte", "haben", "hatten"}.isdisjoint(clause)
+            # the inviter ("eingeladen hat"), or an invitee of whom only the invitation is told
+            # ("zu der Xi eingeladen worden war")
+            return not {"hat", "hatte", "haben", "hatten", "worden"}.isdisjoint(clause)
         return "einlud" in clause or ("lud" in clause and "ein" in clause)
 
     def _substituted(self, view: _View, reading: dict[str, Any], person: dict[str, Any]) -> bool:
@@ -779,6 +782,16 @@ class EventAssembler(GazetteerComponent):
             return True
         return any(w in self.open_question and not self.open_question_markers.isdisjoint(words[max(0, i - 4):i])
                    for i, w in enumerate(words))
+
+    def _time_reference(self, view: _View, reading: dict[str, Any], noun: int) -> bool:
+        """'Nach dem Moskau-Besuch stellte Michel klar': a visit noun after "nach/vor/seit dem"
+        dates something else; it is no trip of the sentence's people."""
+        if any(noun < p["start"] <= noun + 4 for p in reading["persons"]):
+            return False  # "seit dem Besuch Mnangagwas in Minsk": whose visit is said
+        for j in range(max(reading["start"], noun - 4), noun - 1):
+            if view.lower[j] in self.temporal_preps and view.lower[j + 1] in ("dem", "der", "den"):
+                return not any(view.text[k] in CLAUSE_BREAKS for k in range(j, noun))
+        return False
 
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)

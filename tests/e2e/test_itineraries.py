@@ -327,3 +327,18 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     events = {(e.visitor.id, e.destination.country): e.start for e in entityx.extract_events(text, doc_date="2015-02-11", nlp=nlp)}
     assert events[("angela-merkel", "UA")] == "2015-02-05"
     assert events[("angela-merkel", "RU")] == "2015-02-06"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit noun after "nach dem" dates something else ...
+    ("Nach dem Moskau-Besuch stellte EU-Ratspräsident Charles Michel klar, Ungarn habe kein Mandat.", []),
+    # ... unless it says whose visit it was
+    ("Die Beziehungen haben sich seit dem Besuch von Präsident Emmerson Mnangagwa in Minsk im Januar 2019 belebt.",
+     [("emmerson-mnangagwa", "BY")]),
+    # an invitee of whom only the invitation is told did not travel
+    ("Am 20. Januar nahm Vizepräsident Han Zheng an der Amtseinführung von Donald Trump in Washington teil, "
+     "zu der Xi Jinping eingeladen worden war.", [("Han Zheng", "US")]),
+])
+def test_time_references_and_invitations(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2024-07-12", nlp=nlp)
+    assert sorted((e.visitor.id or e.visitor.name, e.destination.country) for e in events) == expected
