@@ -296,6 +296,9 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("Am 20. Januar nahm Vizepräsident Han Zheng an der Amtseinführung von Donald Trump in Washington "
                  "teil, zu der Xi Jinping eingeladen worden war.", "2025-01-22", [("Han Zheng", "US")],
                  id="invitee-only-invited"),
+    pytest.param("Auf der Münchner Sicherheitskonferenz traf Chinas Chefdiplomat Wang Yi am 18. Februar "
+                 "US-Außenminister Antony Blinken.", "2023-02-20", [("antony-blinken", "DE"), ("wang-yi", "DE")],
+                 id="city-adjective"),
 ])
 def test_who_travels_where(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
