@@ -204,6 +204,8 @@ class EventAssembler(GazetteerComponent):
         self.letting_verbs = words("letting_verbs")
         self.temporal_preps = words("temporal_preps")
         self.onward_words = words("onward_words")
+        self.nationality_nouns = {noun: country for country, nouns in t.get("nationality_nouns", {}).items()
+                                  for noun in nouns}
         self.return_words = words("return_words")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
@@ -458,8 +460,10 @@ class EventAssembler(GazetteerComponent):
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
-            if not reading["persons"] and not (places and self._pronoun_subject(view, number, reading, previous, readings)):
-                return []  # "In Astana traf sie ...": a pronoun for the current visitor is enough
+            if not reading["persons"] and not (places and (
+                    self._pronoun_subject(view, number, reading, previous, readings)
+                    or self._nationality_reference(view, number, reading, previous, readings))):
+                return []  # "In Astana traf sie ...", "Der Portugiese war nach Ankara gereist": enough
             if not places:
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
@@ -481,6 +485,9 @@ class EventAssembler(GazetteerComponent):
                 if all(_key(p["person"]) != _key(last) for p in persons):
                     persons.append({"person": last, "start": role["start"], "end": role["end"]})
             persons.sort(key=lambda p: p["start"])
+        nationality = self._nationality_reference(view, number, reading, previous, readings)
+        if nationality and all(_key(p["person"]) != _key(nationality[0]["person"]) for p in persons):
+            persons = sorted(persons + nationality, key=lambda p: p["start"])  # "Der Portugiese, der ..."
         if not persons:
             persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
@@ -856,6 +863,24 @@ class EventAssembler(GazetteerComponent):
         first, last = self._clause_of(view, reading, position)
         own = [i for i, _kind, _type in triggers if first <= i < last]
         return bool(own) and self._negated(view, reading, own)
+
+    def _nationality_reference(self, view: _View, number: int, reading: dict[str, Any],
+                               previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """'Der Portugiese, der zuvor in Ankara gewesen war, ...': a nationality noun after an
+        article refers to the person of that country named last (within the context window)."""
+        for i in range(reading["start"] + 1, reading["end"]):
+            country = self.nationality_nouns.get(view.text[i])
+            if country is None or view.lower[i - 1] not in ("der", "die", "den", "dem", "des") or (
+                    i + 1 < reading["end"] and view.text[i + 1][:1].isupper()):
+                continue  # "die Deutsche Bahn": an adjective, not a person
+            for back in range(number - 1, max(-1, number - 1 - self.max_context_sentences), -1):
+                people = [p["person"] for p in readings[back]["persons"] if p["person"].get("country") == country]
+                if people:
+                    return [{"person": people[0], "start": i, "end": i + 1}]
+            travellers = [m.visitor for m in reversed(previous) if m.visitor.get("country") == country]
+            if travellers:
+                return [{"person": travellers[0], "start": i, "end": i + 1}]
+        return []
 
     def _pronoun_subject(self, view: _View, number: int, reading: dict[str, Any],
                          previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -299,6 +299,9 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("Auf der Münchner Sicherheitskonferenz traf Chinas Chefdiplomat Wang Yi am 18. Februar "
                  "US-Außenminister Antony Blinken.", "2023-02-20", [("antony-blinken", "DE"), ("wang-yi", "DE")],
                  id="city-adjective"),
+    pytest.param("UN-Generalsekretär António Guterres warb für das Abkommen. Der Portugiese war zuvor nach Ankara "
+                 "gereist.", "2022-10-14", [("antonio-guterres", "TR")], id="nationality-noun"),
+    pytest.param("Die Deutsche Bahn reist nach Ankara.", "2022-10-14", [], id="nationality-adjective-is-no-person"),
 ])
 def test_who_travels_where(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
