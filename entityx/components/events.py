@@ -281,7 +281,7 @@ class EventAssembler(GazetteerComponent):
             "orgs": [o for o in spans.get("ORG", []) if not _title_prefix(view, o, official_starts)],
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
                       and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
-                      and not _after_seit(view, s.start, sent.start)],
+                      and not _dates_another_event(view, s.start, sent.start)],
             "words": words,
             "nouns": spans.get("_nouns", []),
             "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(sent.start, sent.end))),
@@ -438,7 +438,7 @@ class EventAssembler(GazetteerComponent):
         if self._speculative(words):
             return []
         if any(w in self.invitation for w in words) and not reading["dates"] \
-                and not _has_phrase(words, ["auf", "Einladung"]) and not _has_phrase(words, ["Auf", "Einladung"]):
+                and not _has_phrase([w.lower() for w in words], ["auf", "einladung"]):
             return []
         kinds = {kind for _, kind, _ in triggers}
         strong = kinds - {"meeting", "travel_weak"}
@@ -457,19 +457,19 @@ class EventAssembler(GazetteerComponent):
             # summit in the dateline's city
             places = [(2.0, span.attrs["country"], span.attrs.get("name") if span.attrs.get("kind") == "city" else None, span)
                       for span in next((r["dateline_places"] for r in readings if r["dateline_places"]), [])[:1]]
+        nationality = self._nationality_reference(view, number, reading, previous, readings)
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
             if not reading["persons"] and not (places and (
-                    self._pronoun_subject(view, number, reading, previous, readings)
-                    or self._nationality_reference(view, number, reading, previous, readings))):
+                    nationality or self._pronoun_subject(view, number, reading, previous, readings))):
                 return []  # "In Astana traf sie ...", "Der Portugiese war nach Ankara gereist": enough
             if not places:
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
         inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)]
-        persons = [p for p in reading["persons"] if not self._substituted(view, reading, p) and p not in inviters]
+        persons = [p for p in reading["persons"] if _key(p["person"]) not in reading["absent"] and p not in inviters]
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
             # "der Präsident" with no country, after a trip of a president: that traveller (the
             # one told most, when several presidents travelled)
@@ -485,7 +485,6 @@ class EventAssembler(GazetteerComponent):
                 if all(_key(p["person"]) != _key(last) for p in persons):
                     persons.append({"person": last, "start": role["start"], "end": role["end"]})
             persons.sort(key=lambda p: p["start"])
-        nationality = self._nationality_reference(view, number, reading, previous, readings)
         if nationality and all(_key(p["person"]) != _key(nationality[0]["person"]) for p in persons):
             persons = sorted(persons + nationality, key=lambda p: p["start"])  # "Der Portugiese, der ..."
         if not persons:
@@ -651,7 +650,7 @@ class EventAssembler(GazetteerComponent):
         # most often so far goes on
         # (ties: the one introduced first)
         counts = _mention_counts(previous)
-        main = _main_traveller(previous)
+        main = _main_traveller(previous, counts)
         if _key(main) not in {_key(v) for v in travellers} and \
                 counts[_key(main)] >= max(counts[_key(v)] for v in travellers):
             travellers = [main]
@@ -1369,18 +1368,15 @@ def _person(span: _Item) -> dict[str, Any] | None:
         if not attrs.get("holder"):
             return None
         return {"name": attrs["holder"], "id": span.kb_id_ or None, "role": attrs.get("role"),
-                "country": attrs.get("country"), "role_key": attrs.get("role_key")}
+                "country": attrs.get("country"), "role_key": attrs.get("role_key"), "gender": attrs.get("gender")}
     name = attrs.get("name") or span.text
     return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country"),
-            "role_key": attrs.get("role_key")}
+            "role_key": attrs.get("role_key"), "gender": attrs.get("gender")}
 
 
 def _gender(person: dict[str, Any]) -> str | None:
-    """'f' or 'm' as the person's office label says ("Bundeskanzlerin", "Präsident"), else None."""
-    role = person.get("role") or ""
-    if not role:
-        return None
-    return "f" if role.endswith("in") else "m"
+    """'f' or 'm' from the gazetteer (or an unknown official's title), else None."""
+    return person.get("gender")
 
 
 def _public(person: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -1431,9 +1427,9 @@ def _mention_counts(mentions: list[_Mention]) -> dict[str, int]:
     return counts
 
 
-def _main_traveller(mentions: list[_Mention]) -> dict[str, Any]:
+def _main_traveller(mentions: list[_Mention], counts: dict[str, int] | None = None) -> dict[str, Any]:
     """The visitor told most often among ``mentions`` (ties: the one introduced first)."""
-    counts = _mention_counts(mentions)
+    counts = counts or _mention_counts(mentions)
     return max(mentions, key=lambda m: (counts[_key(m.visitor)], -m.sentence)).visitor
 
 
@@ -1502,7 +1498,7 @@ def _in_mit_phrase(view: _View, start: int, first: int) -> bool:
     return False
 
 
-def _after_seit(view: _View, start: int, first: int) -> bool:
+def _dates_another_event(view: _View, start: int, first: int) -> bool:
     """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
     anchors something else than the trip."""
     for i in range(start - 1, max(first - 1, start - 6), -1):

@@ -275,6 +275,7 @@ class OfficialTagger(GazetteerComponent):
             found.append((start, end, None, {
                 "candidates": [], "unknown": True, "name": name,
                 "role": self._title_label(m), "role_key": m.role_key, "country": _nation(m.country),
+                "gender": _title_gender(m.title),
             }))
         # later surname-only mentions of those unknown officials ("Mudavadi sagte ...")
         if unknown_surnames:
@@ -305,6 +306,7 @@ class OfficialTagger(GazetteerComponent):
                 # an organization's office ("UN-Generalsekretär"): the holder's own country
                 "country": _nation(country) or (officials[holder]["country"] if holder and country else None),
                 "holder": officials[holder]["name"] if holder else None,
+                "gender": officials[holder]["gender"] if holder else _title_gender(m.title),
                 "title": m.title,
             }
             add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
@@ -426,7 +428,7 @@ class OfficialTagger(GazetteerComponent):
         spec = self.data["roles"].get(m.role_key, {})
         if spec.get("counterpart"):
             return m.title
-        return role_label(self.data["roles"], m.role_key, _office(m.country), "f" if m.title.endswith("in") else "m")
+        return role_label(self.data["roles"], m.role_key, _office(m.country), _title_gender(m.title) or "m")
 
     def _resolve_role(self, doc: Doc, m: _RoleMention, on: dt.date,
                       found: list[tuple[int, int, str | None, dict[str, Any]]]) -> tuple[str | None, str, str | None]:
@@ -505,6 +507,7 @@ class OfficialTagger(GazetteerComponent):
                 "role": extra.get("role"),
                 "role_key": extra.get("role_key"),
                 "country": extra.get("country"),
+                "gender": extra.get("gender"),
                 "candidates": extra.get("candidates", []),
             }
         official = self.data["officials"][official_id]
@@ -522,6 +525,7 @@ class OfficialTagger(GazetteerComponent):
             "role": role_label(self.data["roles"], role_key, office, official["gender"]) if role_key else None,
             "role_key": role_key,
             "country": country or official["country"],
+            "gender": official["gender"],
             "candidates": [],
         }
 
@@ -552,6 +556,11 @@ def _stem(word: str) -> str:
 
 def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
+
+
+def _title_gender(title: str) -> str | None:
+    """'f' for a feminine title ("Außenministerin", "Kanzlerin"), 'm' for another one."""
+    return "f" if title.endswith("in") else "m"
 
 
 NAME_PARTICLES = frozenset(["de", "del", "da", "do", "dos", "van", "von", "bin", "ibn", "al", "el", "la", "di"])

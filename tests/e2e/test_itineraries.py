@@ -306,3 +306,12 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
 def test_who_travels_where(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
     assert sorted((e.visitor.id or e.visitor.name, e.destination.country) for e in events) == expected
+
+
+def test_gender_comes_from_the_gazetteer_not_the_office_label(nlp):
+    # "sie" after a man's trip finds the woman told before (gender from the gazetteer)
+    text = ("Außenministerin Annalena Baerbock ist am Montag in Peking eingetroffen. Bundeskanzler Olaf Scholz "
+            "hatte China im November besucht. Am Dienstag reiste sie weiter nach Tianjin.")
+    events = entityx.extract_events(text, doc_date="2023-04-13", nlp=nlp)
+    assert ("annalena-baerbock", "CN") in {(e.visitor.id, e.destination.country) for e in events}
+    assert all(e.visitor.id != "olaf-scholz" or e.start != "2023-04-18" for e in events)
