@@ -1534,7 +1534,8 @@ def _after_word(view: _View, start: int, words: set[str]) -> bool:
     return False
 
 
-COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
+RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche"])
+COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
 
 
 def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
@@ -1542,11 +1543,28 @@ def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[
     Präsident Tokajew, Kirgistans Staatschef Schaparow und ...' (titles may stand between)."""
     chosen = [visitors[0]]
     for v in visitors[1:]:
-        gap = range(chosen[-1]["end"], v["start"])
-        if len(gap) and any(view.text[i] in (",", "und", "sowie") for i in gap) and all(
+        gap = _without_relative_clauses(view, range(chosen[-1]["end"], v["start"]))
+        joined = any(view.text[i] in (",", "und", "sowie") or (view.lower[i] == "als" and view.lower[i + 1] == "auch")
+                     for i in gap)
+        if gap and joined and all(
                 view.lower[i] in COORDINATION_WORDS or i in title_tokens or view.text[i][:1].isupper() for i in gap):
             chosen.append(v)
     return chosen
+
+
+def _without_relative_clauses(view: _View, gap: range) -> list[int]:
+    """The tokens of a gap between two names without the relative clauses in it: 'Lula, der bereits
+    am Montag gelandet war, und Modi' still coordinates the two."""
+    out, i = [], gap.start
+    while i < gap.stop:
+        if view.text[i] == "," and i + 1 < gap.stop and view.lower[i + 1] in RELATIVE_PRONOUNS:
+            close = next((j for j in range(i + 2, gap.stop) if view.text[j] == ","), None)
+            if close is not None:
+                i = close  # keep the closing comma: it joins what follows
+                continue
+        out.append(i)
+        i += 1
+    return out
 
 
 def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]],

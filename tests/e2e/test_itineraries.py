@@ -302,6 +302,15 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("UN-Generalsekretär António Guterres warb für das Abkommen. Der Portugiese war zuvor nach Ankara "
                  "gereist.", "2022-10-14", [("antonio-guterres", "TR")], id="nationality-noun"),
     pytest.param("Die Deutsche Bahn reist nach Ankara.", "2022-10-14", [], id="nationality-adjective-is-no-person"),
+    pytest.param("Sowohl Präsident Emmanuel Macron als auch Bundeskanzler Olaf Scholz sind nach Vilnius gereist.",
+                 "2023-07-11", [("emmanuel-macron", "LT"), ("olaf-scholz", "LT")], id="sowohl-als-auch"),
+    pytest.param("In Johannesburg begrüßte Präsident Cyril Ramaphosa den brasilianischen Präsidenten Luiz Inácio Lula "
+                 "da Silva, der bereits am Montag gelandet war, und Indiens Premierminister Narendra Modi.",
+                 "2023-08-22", [("luiz-inacio-lula-da-silva", "ZA"), ("narendra-modi", "ZA")],
+                 id="relative-clause-inside-a-guest-list"),
+    pytest.param("Außenminister Sergej Lawrow, der am Montag seinen Geburtstag gefeiert hatte, und "
+                 "Verteidigungsminister Sergej Schoigu reisten am Mittwoch nach Minsk.", "2022-06-01",
+                 [("sergej-lawrow", "BY"), ("sergej-schoigu", "BY")], id="relative-clause-between-travellers"),
 ])
 def test_who_travels_where(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
