@@ -419,7 +419,7 @@ class EventAssembler(GazetteerComponent):
         """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(view, reading)
         if not triggers and len(reading["persons"]) >= 2 and not reading["non_visit"] and not reading["negated"]:
-            guests = self._guest_list(reading, frames, previous, number, on)
+            guests = self._guest_list(reading, frames, previous, readings, number, on)
             if guests:
                 return guests
         if triggers and reading["non_visit"]:
@@ -560,6 +560,17 @@ class EventAssembler(GazetteerComponent):
                     city = city or last.city
         summit = "summit" in kinds
         visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
+        if not strong and visitors:
+            # "Kritik kam von Guterres und Erdoğan": who follows "kam von" is the source of
+            # something, not a traveller (nor are those listed with them)
+            came_from = {i + 1 for i, kind, _ in triggers if kind == "travel_weak" and view.lower[i + 1:i + 2] == ["von"]}
+            sources = [v for v in visitors if any(0 < v["start"] - i <= 6 and all(
+                view.lower[j] in COORDINATION_WORDS or view.text[j][:1].isupper() for j in range(i + 1, v["start"]))
+                for i in came_from)]
+            if sources:
+                group = _coordinated(view, [v for v in visitors if v["start"] >= sources[0]["start"]],
+                                     reading["title_tokens"])
+                visitors = [v for v in visitors if v not in group]
         if receiver is not None and receiver[1] == 1:
             # "wurde im Kreml von Putin empfangen": the one who receives is no visitor
             visitors = [v for v in visitors if _key(v["person"]) not in received_by]
@@ -814,7 +825,7 @@ class EventAssembler(GazetteerComponent):
         return left, right
 
     def _guest_list(self, reading: dict[str, Any], frames: list[dict[str, Any]], previous: list[_Mention],
-                    number: int, on: dt.date | None) -> list[_Mention]:
+                    readings: list[dict[str, Any]], number: int, on: dt.date | None) -> list[_Mention]:
         """'Unter ihnen waren Schröder, Chirac, Hu Jintao ...': right after a summit or a state
         ceremony, a sentence that only lists foreign leaders lists its guests."""
         summit = [(f["sentence"], f["country"], f["city"], f["start"], f["end"]) for f in frames if f.get("summit")]
@@ -822,10 +833,13 @@ class EventAssembler(GazetteerComponent):
         if not summit:
             return []
         sentence, country, city, start, end = max(summit)
-        if number - sentence > 1:
+        # "Zum Dialog werden zahlreiche weitere Gäste erwartet. Unter ihnen sind ...": a sentence
+        # announcing guests keeps the summit told a few sentences before in reach
+        announced = number >= 1 and readings[number - 1]["guest_list"] and not readings[number - 1]["persons"]
+        if number - sentence > (self.max_context_sentences if announced else 1):
             return []
         guests = [p for p in reading["persons"] if p["person"]["country"] and p["person"]["country"] != country
-                  and p["person"].get("role_key") in ("head_of_state", "head_of_government", "secretary_general")]
+                  and p["person"].get("role_key") in GUEST_ROLES]
         if len(guests) < 2 or len(guests) < len(reading["persons"]) - 1:
             return []
         status, explicit = self._status(reading, start, end, on)
@@ -1534,6 +1548,8 @@ def _after_word(view: _View, start: int, words: set[str]) -> bool:
     return False
 
 
+# offices whose holders, listed after a summit, are its guests (not ministers or advisers named in passing)
+GUEST_ROLES = frozenset(["head_of_state", "head_of_government", "secretary_general", "commission_president"])
 RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche"])
 COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
 

@@ -311,6 +311,16 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("Außenminister Sergej Lawrow, der am Montag seinen Geburtstag gefeiert hatte, und "
                  "Verteidigungsminister Sergej Schoigu reisten am Mittwoch nach Minsk.", "2022-06-01",
                  [("sergej-lawrow", "BY"), ("sergej-schoigu", "BY")], id="relative-clause-between-travellers"),
+    pytest.param("In Kasan hat am Dienstag der Gipfel der BRICS-Staaten begonnen. Gastgeber ist Präsident Wladimir "
+                 "Putin. Die Erweiterung der Gruppe steht im Mittelpunkt. Es geht auch um Zahlungssysteme. Zum "
+                 "Treffen im erweiterten Format werden am Donnerstag weitere Gäste erwartet. Darunter sind "
+                 "UN-Generalsekretär António Guterres und der türkische Präsident Recep Tayyip Erdoğan.",
+                 "2024-10-22", [("antonio-guterres", "RU"), ("recep-tayyip-erdogan", "RU")],
+                 id="guests-announced-then-listed"),
+    pytest.param("In Kasan hat am Dienstag der Gipfel der BRICS-Staaten begonnen. Gastgeber ist Präsident Wladimir "
+                 "Putin. Die Erweiterung der Gruppe steht im Mittelpunkt. Es geht auch um Zahlungssysteme. Kritik "
+                 "kam von UN-Generalsekretär António Guterres und dem türkischen Präsidenten Recep Tayyip Erdoğan.",
+                 "2024-10-22", [], id="leaders-named-later-without-announcement"),
 ])
 def test_who_travels_where(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
