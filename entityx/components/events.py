@@ -594,9 +594,11 @@ class EventAssembler(GazetteerComponent):
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
-            # first stop's dates are those of its own clause, when it has any
+            # first stop's dates are those of its own clause, when it has any (and an end such as
+            # "der bis Freitag dauert" wherever it stands)
             clause = self._clause_of(view, reading, places[0][3].start)
-            own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]] or reading["dates"]
+            own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]
+                         or "end_only" in (d.attrs.get("flags") or ())] or reading["dates"]
         start, end, range_given = self._dates(dict(reading, dates=own_dates), trigger_at)
         arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
         if not visitors:
@@ -1052,6 +1054,19 @@ class EventAssembler(GazetteerComponent):
         if best is None:
             return None, None, False
         _key, start, end, is_range = best
+        if not is_range and (start or end):
+            # "hat am Mittwoch begonnen, der bis Freitag dauert": a day and a later "bis" day
+            # are the two ends of one stay
+            days = [(d.attrs.get("start_date"), d.attrs.get("end_date"), "end_only" in (d.attrs.get("flags") or ()))
+                    for d in reading["dates"] if "day" in str(d.attrs.get("granularity", ""))]
+            if start:
+                until = [e for _s, e, end_only in days if end_only and e and e > start]
+                if until:
+                    end, is_range = min(until), True
+            else:
+                since = [s for s, _e, end_only in days if not end_only and s and s < end]
+                if since:
+                    start, is_range = max(since), True
         if durations and not is_range:
             try:
                 if start and (end is None or end == start):

@@ -334,3 +334,19 @@ def test_gender_comes_from_the_gazetteer_not_the_office_label(nlp):
     events = entityx.extract_events(text, doc_date="2023-04-13", nlp=nlp)
     assert ("annalena-baerbock", "CN") in {(e.visitor.id, e.destination.country) for e in events}
     assert all(e.visitor.id != "olaf-scholz" or e.start != "2023-04-18" for e in events)
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    pytest.param("Brüssel (dpa) - Am Mittwoch hat in Brüssel der EU-Gipfel begonnen, der bis Freitag dauert. "
+                 "Angereist ist auch Präsident Wolodymyr Selenskyj.", "2023-03-22",
+                 ("2023-03-22", "2023-03-24", "ongoing"), id="begun-and-lasting-until"),
+    pytest.param("Präsident Kassym-Schomart Tokajew trifft am Montag zu einem Besuch in Berlin ein, der bis "
+                 "Mittwoch dauern soll.", "2023-09-25", ("2023-09-25", "2023-09-27", "ongoing"),
+                 id="arrival-and-stay-until"),
+    pytest.param("Außenministerin Annalena Baerbock ist am Montag nach Peking gereist. Bis Freitag hatte sie "
+                 "Termine in Berlin.", "2023-04-13", ("2023-04-10", "2023-04-10", "completed"),
+                 id="until-in-another-sentence-is-not-the-end"),
+])
+def test_a_day_and_a_later_until_day_bound_one_stay(nlp, text, doc_date, expected):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    assert [(e.start, e.end, e.status) for e in events] == [expected]
