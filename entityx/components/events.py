@@ -618,11 +618,14 @@ class EventAssembler(GazetteerComponent):
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
         stops += self._further_stops(view, reading, places, persons, country, start, on)
         origin = self._origin(view, reading, previous, number) if "travel" in kinds or "travel_weak" in kinds else None
+        own_status = self._clause_status(view, reading, visitors, stops[0][2:4], on) \
+            if status in ("cancelled", "postponed") and len(visitors) > 1 else {}
         out = []
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
             if visitor["person"]["country"] == country:
                 continue
+            status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
             out.append(_Mention(
                 sentence=number, visitor=visitor["person"], country=country, city=city,
                 start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
@@ -815,6 +818,19 @@ class EventAssembler(GazetteerComponent):
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)
         return any(view.text[i] in self.non_visit for i in range(first, last))
+
+    def _clause_status(self, view: _View, reading: dict[str, Any], visitors: list[dict[str, Any]],
+                       dates: tuple[str | None, str | None], on: dt.date | None) -> dict[str, tuple[str, bool]]:
+        """'Fernández sagte seine Teilnahme ab, für Argentinien reist Außenminister Cafiero an': a
+        cancellation holds for the travellers of its own clause; the others' status comes from theirs."""
+        out = {}
+        for visitor in visitors:
+            left, right = self._clause_of(view, reading, visitor["start"])
+            clause = dict(reading, words=[view.text[i] for i in range(left, right) if i not in reading["reporting"]])
+            status = self._status(clause, *dates, on)
+            if status[0] not in ("cancelled", "postponed"):
+                out[_key(visitor["person"])] = status
+        return out
 
     def _clause_of(self, view: _View, reading: dict[str, Any], position: int) -> tuple[int, int]:
         """(start, end) token range of the comma/semicolon clause around a position."""

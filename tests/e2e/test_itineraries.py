@@ -350,3 +350,15 @@ def test_gender_comes_from_the_gazetteer_not_the_office_label(nlp):
 def test_a_day_and_a_later_until_day_bound_one_stay(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
     assert [(e.start, e.end, e.status) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Der argentinische Präsident Alberto Fernández sagte seine Teilnahme am Gipfel in Johannesburg ab, "
+                 "für Argentinien reist Außenminister Santiago Cafiero an.",
+                 {"alberto-fernandez": "cancelled", "santiago-cafiero": "planned"}, id="cancelled-and-substitute"),
+    pytest.param("Präsident Emmanuel Macron und Bundeskanzler Olaf Scholz haben ihre Reise nach Peking abgesagt.",
+                 {"emmanuel-macron": "cancelled", "olaf-scholz": "cancelled"}, id="both-cancel"),
+])
+def test_a_cancellation_holds_for_its_own_clause(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2023-08-20", nlp=nlp)
+    assert {e.visitor.id: e.status for e in events} == expected
