@@ -1169,7 +1169,11 @@ class EventAssembler(GazetteerComponent):
         named_visitors = {_key(c.visitor) for c in current} & keys_in_sentence
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
-        meets = (reading["meeting_cue"] or visitor_key in keys_in_sentence) and not reading["negated"]
+        # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
+        local_partner = m.country is not None and any(
+            _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
+            for p in reading["persons"])
+        meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) and not reading["negated"]
         if meets and visitor_key not in keys_in_sentence and number != m.sentence:
             # a sentence that does not name the visitor: only locals met there ("In Astana sind
             # Verhandlungen mit Tokajew geplant"), and not when it is about third parties

@@ -362,3 +362,19 @@ def test_a_day_and_a_later_until_day_bound_one_stay(nlp, text, doc_date, expecte
 def test_a_cancellation_holds_for_its_own_clause(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2023-08-20", nlp=nlp)
     assert {e.visitor.id: e.status for e in events} == expected
+
+
+@pytest.mark.parametrize("text, doc_date, visitor, met", [
+    pytest.param("Bundeskanzlerin Angela Merkel reiste am 20. August nach Moskau, wo sie mit Präsident Wladimir "
+                 "Putin über Afghanistan sprach.", "2021-08-21", "angela-merkel", ["wladimir-putin"],
+                 id="mit-in-the-trip-sentence"),
+    pytest.param("Außenministerin Annalena Baerbock ist am Montag nach Kiew gereist. Mit Außenminister Dmytro "
+                 "Kuleba sprach sie über Munition.", "2023-09-11", "annalena-baerbock", ["dmytro-kuleba"],
+                 id="mit-in-a-later-sentence"),
+    pytest.param("Außenministerin Annalena Baerbock ist am Montag nach Kiew gereist. Mit Außenminister Wang Yi "
+                 "hatte sie zuvor telefoniert.", "2023-09-11", "annalena-baerbock", [],
+                 id="foreign-partner-on-the-phone-is-not-met"),
+])
+def test_a_local_named_after_mit_is_met(nlp, text, doc_date, visitor, met):
+    events = [e for e in entityx.extract_events(text, doc_date=doc_date, nlp=nlp) if e.visitor.id == visitor]
+    assert [p.id for p in events[0].meetings] == met
