@@ -75,19 +75,33 @@ class _View:
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc):
-        strings = doc.vocab.strings
+    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None):
         array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
-        self.text = [strings[h] for h in array[:, 0].tolist()]
-        self.lower = [strings[h] for h in array[:, 1].tolist()]
+        # string-store decoding is most of the cost; news repeats its words, so a memo shared
+        # across Docs (the component's) decodes each word once
+        decoded = {} if decoded is None else decoded
+        orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
+        try:
+            self.text = list(map(decoded.__getitem__, orth))
+            self.lower = list(map(decoded.__getitem__, lower))
+        except KeyError:
+            if len(decoded) >= 1 << 16:
+                decoded.clear()
+            strings = doc.vocab.strings
+            for key in orth + lower:
+                if key not in decoded:
+                    decoded[key] = strings[key]
+            self.text = list(map(decoded.__getitem__, orth))
+            self.lower = list(map(decoded.__getitem__, lower))
         self.idx = array[:, 2].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
-        self.doc_text = "".join(t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist()))
-        starts = [i for i, flag in enumerate(array[:, 3].tolist()) if flag == 1 or i == 0]
+        self.doc_text = "".join([t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist())])
+        flags = array[:, 3].tolist()
+        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
         self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
-        self.sentence_of = [0] * len(doc)
+        self.sentence_of = []
         for number, sent in enumerate(self.sentences):
-            self.sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
+            self.sentence_of += [number] * (sent.end - sent.start)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
@@ -212,13 +226,14 @@ class EventAssembler(GazetteerComponent):
         self.summit_preps = words("summit_preps")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
+        self._decoded: dict[int, str] = {}  # string hash -> text, shared by the Docs' views
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc
-        view = _View(doc)
+        view = _View(doc, self._decoded)
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
@@ -263,7 +278,10 @@ class EventAssembler(GazetteerComponent):
                 continue
             entry = {"person": person, "start": span.start, "end": span.end}
             (reporters if span.start in reporting else persons).append(entry)
-        words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
+        if reporting or aside:
+            words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
+        else:
+            words = view.text[sent.start:sent.end]
         official_starts = {s.start for s in spans.get("OFFICIAL", [])}
         word_set = set(words)
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
@@ -291,7 +309,7 @@ class EventAssembler(GazetteerComponent):
             "non_visit": not self.non_visit.isdisjoint(word_set),
             "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
             "guest_list": not self.guest_list_words.isdisjoint(word_set),
-            "negated": bool(self.negations & {w.lower() for w in word_set}) and any(
+            "negated": not self.negations.isdisjoint(view.lower[sent.start:sent.end]) and any(
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
@@ -314,7 +332,7 @@ class EventAssembler(GazetteerComponent):
         """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte')."""
         region: set[int] = set()
         texts = view.text[first:last]
-        if not any(t in self.reporting_verbs or t == "Angaben" for t in texts):
+        if self.reporting_verbs.isdisjoint(texts) and "Angaben" not in texts:
             return region
         n = len(texts)
         quotes = (",", '"', "“", "”", "«", "»")
