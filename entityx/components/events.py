@@ -154,6 +154,7 @@ class _Mention:
     trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
     period: str | None = None  # the month the sentence names ("Anfang Juli": "XXXX-07"), to tell trips apart
     origin: str | None = None  # country left that day ("flog am 7. Mai von Paris nach Belgrad")
+    year: str | None = None  # a bare year of the sentence ("war 2014 nach Kasachstan gereist")
 
 
 class EventAssembler(GazetteerComponent):
@@ -301,6 +302,7 @@ class EventAssembler(GazetteerComponent):
                       and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
                       and not _dates_another_event(view, s.start, sent.start)],
             "words": words,
+            "year": _bare_year(words),
             "nouns": spans.get("_nouns", []),
             "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(sent.start, sent.end))),
             "start": sent.start,
@@ -653,7 +655,7 @@ class EventAssembler(GazetteerComponent):
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
                 co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=_period(reading["dates"]), origin=origin,
+                period=_period(reading["dates"]), origin=origin, year=reading["year"],
             ))
         return out
 
@@ -731,7 +733,7 @@ class EventAssembler(GazetteerComponent):
                          host=h["person"] if h else None, host_rank=host_rank if h else 0,
                          reporters=[r["person"] for r in reading["reporters"]], trigger=reading["start"],
                          strength=0.6, sentences={number}, range_given=range_given,
-                         co_visitors=keys - {_key(v)}, period=_period(reading["dates"]),
+                         co_visitors=keys - {_key(v)}, period=_period(reading["dates"]), year=reading["year"],
                          other_destinations={s[0] for s in stops if s[0] != c})
                 for v in travellers for c, ci, h in stops if v.get("country") != c]
 
@@ -1132,6 +1134,8 @@ class EventAssembler(GazetteerComponent):
             month = on.isoformat()[:7]
             if period != month:
                 return ("completed" if period < month else "planned"), False
+        if on is not None and reading.get("year") and reading["year"] != str(on.year) and not period:
+            return ("completed" if reading["year"] < str(on.year) else "planned"), False
         has_aux = bool(word_set & self.perfect_aux)
         if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
             return "ongoing", False
@@ -1257,7 +1261,8 @@ class EventAssembler(GazetteerComponent):
                 days = [d for d in reading["dates"] if "day" in str(d.attrs.get("granularity", ""))
                         and d.attrs.get("start_date")]
                 countries = {p.attrs.get("country") for p in reading["places"]}
-                if len(days) == 1 and event.country in countries:
+                if len(days) == 1 and event.country in countries and event.year in (
+                        None, days[0].attrs["start_date"][:4]):
                     event.start = days[0].attrs["start_date"]
                     event.end = days[0].attrs.get("end_date") or event.start
                     break
@@ -1342,6 +1347,7 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
         if target.country is None:
             target.country = m.country
         target.period = target.period or m.period
+        target.year = target.year or m.year
         if m.city and (target.city is None):
             target.city = m.city
         if m.start and (target.start is None or (m.range_given and not target.range_given)):
@@ -1410,6 +1416,18 @@ def _same_trip(a: _Mention, b: _Mention) -> bool:
         gap = max(_days(b.start, a_end), _days(a.start, b_end))
         return gap <= MAX_GAP_DAYS and (a.country == b.country or not (a.country and b.country))
     return True
+
+
+def _bare_year(words: list[str]) -> str | None:
+    """A year standing alone in the sentence ("war 2014 nach Kasachstan gereist", "im Jahr
+    2019"), which the date tagger leaves untagged on purpose; a count before a noun ("2014
+    Soldaten") is none."""
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and "1990" <= word <= "2039":
+            following = words[i + 1] if i + 1 < len(words) else "."
+            if not following[:1].isupper():
+                return word
+    return None
 
 
 def _period(dates: list[_Item]) -> str | None:

@@ -378,3 +378,21 @@ def test_a_cancellation_holds_for_its_own_clause(nlp, text, expected):
 def test_a_local_named_after_mit_is_met(nlp, text, doc_date, visitor, met):
     events = [e for e in entityx.extract_events(text, doc_date=doc_date, nlp=nlp) if e.visitor.id == visitor]
     assert [p.id for p in events[0].meetings] == met
+
+
+@pytest.mark.parametrize("text, doc_date, visitor, expected", [
+    pytest.param("Paris (AFP) - Präsident Emmanuel Macron hat am Mittwoch Kasachstan besucht. Präsident François "
+                 "Hollande war 2014 nach Kasachstan gereist.", "2023-11-02", "francois-hollande",
+                 (None, "completed"), id="past-year-borrows-no-day"),
+    pytest.param("Berlin (dpa) - Bundeskanzler Olaf Scholz ist am Montag in Peking eingetroffen. Im Jahr 2019 "
+                 "war Präsident Xi Jinping nach Italien gereist.", "2022-11-04", "xi-jinping",
+                 (None, "completed"), id="im-jahr"),
+    pytest.param("Minsk (BelTA) - Präsident Alexander Lukaschenko ist am Montag in Moskau eingetroffen. Putin "
+                 "und Lukaschenko wollen 2026 zusammen nach Kasachstan reisen.", "2025-03-03",
+                 "alexander-lukaschenko", (None, "planned"), id="future-year"),
+])
+def test_a_bare_year_keeps_the_lead_day_away(nlp, text, doc_date, visitor, expected):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    found = [(e.start, e.status) for e in events if e.visitor.id == visitor and e.destination.country != "RU"
+             and e.destination.country != "CN"]
+    assert found == [expected]
