@@ -222,6 +222,7 @@ class EventAssembler(GazetteerComponent):
         self.nationality_nouns = {noun: country for country, nouns in t.get("nationality_nouns", {}).items()
                                   for noun in nouns}
         self.return_words = words("return_words")
+        self.virtual_meetings = words("virtual_meetings")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -308,7 +309,8 @@ class EventAssembler(GazetteerComponent):
             "start": sent.start,
             "end": sent.end,
             "title_tokens": title_tokens,
-            "non_visit": not self.non_visit.isdisjoint(word_set),
+            # (the first word in lower case too: "Zugeschaltet waren ...")
+            "non_visit": not self.non_visit.isdisjoint(word_set) or bool(words) and words[0].lower() in self.non_visit,
             "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
             "guest_list": not self.guest_list_words.isdisjoint(word_set),
             "negated": not self.negations.isdisjoint(view.lower[sent.start:sent.end]) and any(
@@ -319,6 +321,11 @@ class EventAssembler(GazetteerComponent):
         reading["absent"] = {_key(p["person"]) for p in reading["persons"] if self._substituted(view, reading, p)} \
             if not (self.substitution_words.isdisjoint(view.lower[sent.start:sent.end])
                     and "vertreten" not in word_set) else set()
+        if "ohne" in view.lower[sent.start:sent.end]:
+            # "Ohne Bundeskanzler Scholz reisten ...", "Ohne die Präsidenten Chinas und Russlands hat
+            # der Gipfel begonnen": whoever is named after "ohne" stays away
+            reading["absent"] |= {_key(p["person"]) for p in reading["persons"]
+                                  if _in_mit_phrase(view, p["start"], sent.start, "ohne")}
         return reading
 
     def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
@@ -438,6 +445,8 @@ class EventAssembler(GazetteerComponent):
                           frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
         triggers = self._triggers(view, reading)
+        if self._virtual_context(view, readings, number, triggers):
+            return []
         if not triggers and len(reading["persons"]) >= 2 and not reading["non_visit"] and not reading["negated"]:
             guests = self._guest_list(reading, frames, previous, readings, number, on)
             if guests:
@@ -839,6 +848,17 @@ class EventAssembler(GazetteerComponent):
         first, last = self._clause_of(view, reading, position)
         return any(view.text[i] in self.non_visit for i in range(first, last))
 
+    def _virtual_context(self, view: _View, readings: list[dict[str, Any]], number: int,
+                         triggers: list[tuple[int, str, str]]) -> bool:
+        """'Starmer hatte zu einer Videokonferenz eingeladen. Aus Berlin nahm Scholz teil, ...
+        Zugeschaltet waren auch ...': right after a phone or video meeting, taking part (or a bare
+        list of names) is taking part in that meeting. A trip of its own ("reist", "Besuch",
+        "am Gipfel in Brüssel") still counts."""
+        if not any(not self.virtual_meetings.isdisjoint(readings[k]["words"]) for k in range(max(0, number - 2), number)):
+            return False
+        return all(view.lower[i] in self.separable_heads and kind == "summit" or view.text[i] in self.participation_nouns
+                   for i, kind, _ in triggers)
+
     def _clause_status(self, view: _View, reading: dict[str, Any], visitors: list[dict[str, Any]],
                        dates: tuple[str | None, str | None], on: dt.date | None) -> dict[str, tuple[str, bool]]:
         """'Fernández sagte seine Teilnahme ab, für Argentinien reist Außenminister Cafiero an': a
@@ -871,9 +891,11 @@ class EventAssembler(GazetteerComponent):
         if not summit:
             return []
         sentence, country, city, start, end = max(summit)
-        # "Zum Dialog werden zahlreiche weitere Gäste erwartet. Unter ihnen sind ...": a sentence
-        # announcing guests keeps the summit told a few sentences before in reach
-        announced = number >= 1 and readings[number - 1]["guest_list"] and not readings[number - 1]["persons"]
+        # "Zum Dialog werden zahlreiche weitere Gäste erwartet. Unter ihnen sind ..." or "Persönlich
+        # anwesend sind ...": a sentence announcing guests (or this one saying they are there) keeps
+        # the summit told a few sentences before in reach
+        announced = reading["guest_list"] or (
+            number >= 1 and readings[number - 1]["guest_list"] and not readings[number - 1]["persons"])
         if number - sentence > (self.max_context_sentences if announced else 1):
             return []
         guests = [p for p in reading["persons"] if p["person"]["country"] and p["person"]["country"] != country
@@ -1569,11 +1591,11 @@ def _has_phrase(words: list[str], phrase: list[str]) -> bool:
     return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def _in_mit_phrase(view: _View, start: int, first: int) -> bool:
+def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit") -> bool:
     """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
     for i in range(start - 1, max(first - 1, start - 10), -1):
         word = view.lower[i]
-        if word == "mit":
+        if word == preposition:
             return True
         if view.text[i] in (",", "und", "sowie") or view.text[i][:1].isupper() or word in (
                 "dem", "der", "den", "des", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(

@@ -396,3 +396,23 @@ def test_a_bare_year_keeps_the_lead_day_away(nlp, text, doc_date, visitor, expec
     found = [(e.start, e.status) for e in events if e.visitor.id == visitor and e.destination.country != "RU"
              and e.destination.country != "CN"]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("London (AFP) - Premierminister Keir Starmer hat am Samstag zu einer Videokonferenz über die "
+                 "Ukraine eingeladen. Aus dem Kanzleramt in Berlin nahm Bundeskanzler Olaf Scholz teil, aus dem "
+                 "Élysée-Palast Präsident Emmanuel Macron. Zugeschaltet waren auch Präsident Wolodymyr Selenskyj "
+                 "und Ministerpräsidentin Giorgia Meloni.", [], id="taking-part-in-a-video-conference"),
+    pytest.param("Berlin (dpa) - Bundeskanzler Olaf Scholz hat am Montag mit Präsident Emmanuel Macron telefoniert. "
+                 "Am Dienstag reist Scholz nach Paris.", [("olaf-scholz", "FR")], id="a-trip-after-a-phone-call"),
+    pytest.param("Rio de Janeiro (dpa) - Am Sonntag hat in Rio de Janeiro der Gipfel der BRICS-Staaten begonnen. "
+                 "Präsident Wladimir Putin ist per Video zugeschaltet. Persönlich anwesend sind Präsident Cyril "
+                 "Ramaphosa und Premierminister Narendra Modi.", [("cyril-ramaphosa", "BR"), ("narendra-modi", "BR")],
+                 id="one-leader-on-video-at-a-summit-on-site"),
+    pytest.param("Berlin/Kiew (dpa) - Ohne Bundespräsident Frank-Walter Steinmeier sind die Präsidenten Andrzej Duda "
+                 "und Gitanas Nausėda am Mittwoch nach Kiew gereist.", [("andrzej-duda", "UA"), ("gitanas-nauseda", "UA")],
+                 id="ohne"),
+])
+def test_who_takes_part_from_afar_or_stays_away(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
