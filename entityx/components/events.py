@@ -226,6 +226,7 @@ class EventAssembler(GazetteerComponent):
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
+        self.summit_verbs = words("summit_verbs")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
         self._decoded: dict[int, str] = {}  # string hash -> text, shared by the Docs' views
@@ -407,7 +408,8 @@ class EventAssembler(GazetteerComponent):
                 window = view.lower[max(reading["start"], i - 3):i]
                 # "nach dem Gipfel reist Xi weiter", "vor dem Gipfel": a time, not a participation
                 temporal = bool(window) and not self.temporal_preps.isdisjoint(window[-2:])
-                if text in self.participation_nouns or (not temporal and not self.summit_preps.isdisjoint(window)):
+                if text in self.participation_nouns or (not temporal and not (
+                        self.summit_preps.isdisjoint(window) and self.summit_verbs.isdisjoint(reading["words"]))):
                     found.append((i, "summit", "unspecified"))
             elif lower[position] in self.host_verbs:
                 found.append((i, "host", "unspecified"))
@@ -497,6 +499,10 @@ class EventAssembler(GazetteerComponent):
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
+        if reading["guest_list"] and not places and self._recent_summit(frames, previous, number):
+            # "Zu den Gästen, die der Gastgeber begrüßte, zählten Merz, Macron ...": the guests
+            # of the summit told before
+            kinds = kinds | {"summit"}
         inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)]
         persons = [p for p in reading["persons"] if _key(p["person"]) not in reading["absent"] and p not in inviters]
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
@@ -531,9 +537,17 @@ class EventAssembler(GazetteerComponent):
             left = verb
             while left > reading["start"] and view.text[left - 1] not in CLAUSE_BREAKS:
                 left -= 1
+            right = verb
+            while right < reading["end"] and view.text[right] not in CLAUSE_BREAKS:
+                right += 1
             before = [p for p in persons if left <= p["start"] < verb]
             after = [p for p in persons if p["start"] > verb]
-            receiver = (passive[0], 1) if passive else ((before or after or persons)[-1 if before else 0], 2)
+            if passive:
+                receiver = (passive[0], 1)
+            elif before or any(p["start"] < right for p in after) or view.lower[left] not in RELATIVE_PRONOUNS:
+                receiver = ((before or after or persons)[-1 if before else 0], 2)
+            # else "Zu den Gästen, die der Gastgeber begrüßte, zählten Merz, Macron ...": the
+            # receiving is told in a relative clause about unnamed guests; the host is not named
         if country is None and previous:
             # a later sentence about the same trip ("war von Lukaschenko empfangen worden")
             keys = {_key(p["person"]) for p in persons}
@@ -634,7 +648,9 @@ class EventAssembler(GazetteerComponent):
             # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und
             # Regierungschefs in Moskau eingetroffen") frames what follows
             gathering = summit or (not reading["persons"] and bool(strong) and start is not None)
-            if country and (gathering or host_verb) and (host or start):
+            # (an undated one only in the lead: "Johannesburg - Zum ersten Mal findet ein Gipfel der
+            # G20 in Afrika statt" frames the article; a summit named in passing later does not)
+            if country and (gathering or host_verb) and (host or start or (summit and number <= 2)):
                 frames.append({"sentence": number, "country": country, "city": city, "start": start,
                                "end": end, "host": host["person"] if host else None, "host_rank": host_rank,
                                "orgs": [_org(s) for s in reading["orgs"]], "summit": gathering})

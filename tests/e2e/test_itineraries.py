@@ -416,3 +416,18 @@ def test_a_bare_year_keeps_the_lead_day_away(nlp, text, doc_date, visitor, expec
 def test_who_takes_part_from_afar_or_stays_away(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Johannesburg (Reuters) - Zum ersten Mal findet ein Gipfel der G20 in Afrika statt. Zu den Gästen, "
+                 "die der Gastgeber am Morgen begrüßte, zählten Bundeskanzler Friedrich Merz und der französische "
+                 "Präsident Emmanuel Macron.", [("emmanuel-macron", "ZA"), ("friedrich-merz", "ZA")],
+                 id="guests-of-a-summit-held-in-the-dateline-city"),
+    pytest.param("Brüssel (dpa) - Am Donnerstag tagt in Brüssel der Europäische Rat. Präsident Wolodymyr Selenskyj "
+                 "ist angereist.", [("wolodymyr-selenskyj", "BE")], id="a-council-that-meets"),
+    pytest.param("Johannesburg (Reuters) - Präsident Cyril Ramaphosa hat am Freitag Bundeskanzler Friedrich Merz "
+                 "empfangen.", [("friedrich-merz", "ZA")], id="a-plain-reception-still-has-its-receiver"),
+])
+def test_summits_held_and_their_guests(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-11-21", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
