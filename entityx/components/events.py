@@ -530,7 +530,8 @@ class EventAssembler(GazetteerComponent):
         receiver = None
         if host_verb and persons:
             # "Putin empfing Lukaschenko" (the subject hosts) / "wurde von Putin empfangen" (passive) /
-            # "wo ihn Präsident Raisi empfing" (the person right before the verb in its clause)
+            # "wo ihn Präsident Raisi empfing", "Ramaphosa hat Merz empfangen" (the first person
+            # before the verb in its clause)
             passive = [p for p in persons if _agent_of(view, p["start"], reading["title_tokens"])]
             received_by = {_key(p["person"]) for p in passive}
             verb = next(i for i, kind, _ in triggers if kind == "host")
@@ -545,7 +546,7 @@ class EventAssembler(GazetteerComponent):
             if passive:
                 receiver = (passive[0], 1)
             elif before or any(p["start"] < right for p in after) or view.lower[left] not in RELATIVE_PRONOUNS:
-                receiver = ((before or after or persons)[-1 if before else 0], 2)
+                receiver = ((before or after or persons)[0], 2)
             # else "Zu den Gästen, die der Gastgeber begrüßte, zählten Merz, Macron ...": the
             # receiving is told in a relative clause about unnamed guests; the host is not named
         if country is None and previous:

@@ -423,8 +423,9 @@ def test_who_takes_part_from_afar_or_stays_away(nlp, text, expected):
                  "die der Gastgeber am Morgen begrüßte, zählten Bundeskanzler Friedrich Merz und der französische "
                  "Präsident Emmanuel Macron.", [("emmanuel-macron", "ZA"), ("friedrich-merz", "ZA")],
                  id="guests-of-a-summit-held-in-the-dateline-city"),
-    pytest.param("Brüssel (dpa) - Am Donnerstag tagt in Brüssel der Europäische Rat. Präsident Wolodymyr Selenskyj "
-                 "ist angereist.", [("wolodymyr-selenskyj", "BE")], id="a-council-that-meets"),
+    pytest.param("Brüssel (dpa) - Am Donnerstag findet in Brüssel ein Gipfeltreffen der EU mit den Staaten des "
+                 "Westbalkans statt. Der serbische Präsident Aleksandar Vučić ist bereits angereist.",
+                 [("aleksandar-vucic", "BE")], id="a-summit-that-takes-place"),
     pytest.param("Johannesburg (Reuters) - Präsident Cyril Ramaphosa hat am Freitag Bundeskanzler Friedrich Merz "
                  "empfangen.", [("friedrich-merz", "ZA")], id="a-plain-reception-still-has-its-receiver"),
 ])
