@@ -247,6 +247,7 @@ def _validate_org(c: _Checker) -> dict[str, Any]:
         "names": names,
         "acronyms": acronyms,
         "members": members,
+        "seat": c.country("seat", required=False),
     }
 
 

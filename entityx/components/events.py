@@ -165,7 +165,7 @@ class EventAssembler(GazetteerComponent):
     pronoun_lookback (int): how many sentences back "er"/"sie" may find the visitor.
     """
 
-    sections = ("triggers",)
+    sections = ("triggers", "organizations")
 
     def __init__(self, nlp: Language, name: str, *, max_context_sentences: int = 8, pronoun_lookback: int = 2):
         self.max_context_sentences = max_context_sentences
@@ -230,6 +230,8 @@ class EventAssembler(GazetteerComponent):
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
         self._decoded: dict[int, str] = {}  # string hash -> text, shared by the Docs' views
+        # an organization's officials are at home at its seat (Rutte in Brussels, Guterres in New York)
+        self.seats = {org_id: org["seat"] for org_id, org in self.data.get("organizations", {}).items() if org.get("seat")}
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -669,8 +671,9 @@ class EventAssembler(GazetteerComponent):
         out = []
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
-            if visitor["person"]["country"] == country:
-                continue
+            if visitor["person"]["country"] == country or (
+                    country is not None and self.seats.get(visitor["person"].get("org")) == country):
+                continue  # at home, or at the seat of the organization served
             status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
             out.append(_Mention(
                 sentence=number, visitor=visitor["person"], country=country, city=city,
@@ -718,7 +721,8 @@ class EventAssembler(GazetteerComponent):
             travellers = [main]
         words = reading["words"]
         station = not self.stop_words.isdisjoint(words)
-        home = {v.get("country") for v in travellers}
+        home = {v.get("country") for v in travellers} | {self.seats[v["org"]] for v in travellers
+                                                          if v.get("org") in self.seats}
         places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
         if not places and station:
             places = [(1.0, s.attrs.get("country"), s.attrs.get("name") if s.attrs.get("kind") == "city"
@@ -1495,7 +1499,7 @@ def _person(span: _Item) -> dict[str, Any] | None:
                 "country": attrs.get("country"), "role_key": attrs.get("role_key"), "gender": attrs.get("gender")}
     name = attrs.get("name") or span.text
     return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country"),
-            "role_key": attrs.get("role_key"), "gender": attrs.get("gender")}
+            "role_key": attrs.get("role_key"), "gender": attrs.get("gender"), "org": attrs.get("org")}
 
 
 def _gender(person: dict[str, Any]) -> str | None:

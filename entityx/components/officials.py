@@ -520,7 +520,7 @@ class OfficialTagger(GazetteerComponent):
             role_key, office, country = role.role_key, _office(role.country), _nation(role.country)
         else:
             role_key, office, country = None, None, None
-        return {
+        attrs = {
             "name": official["name"],
             "role": role_label(self.data["roles"], role_key, office, official["gender"]) if role_key else None,
             "role_key": role_key,
@@ -528,6 +528,9 @@ class OfficialTagger(GazetteerComponent):
             "gender": official["gender"],
             "candidates": [],
         }
+        if tenure is not None and tenure.get("org"):
+            attrs["org"] = tenure["org"]  # the organization served (its seat is no destination)
+        return attrs
 
 
 # ---------------------------------------------------------------------- small helpers

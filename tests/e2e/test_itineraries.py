@@ -432,3 +432,15 @@ def test_who_takes_part_from_afar_or_stays_away(nlp, text, expected):
 def test_summits_held_and_their_guests(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-11-21", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    pytest.param("Bundeskanzler Friedrich Merz war am Freitag in Brüssel, wo er NATO-Generalsekretär Mark Rutte und "
+                 "Ratspräsident António Costa traf.", "2025-05-09", [("friedrich-merz", "BE")],
+                 id="officials-of-an-organization-at-its-seat"),
+    pytest.param("NATO-Generalsekretär Mark Rutte ist am Montag nach Kiew gereist.", "2025-04-14",
+                 [("mark-rutte", "UA")], id="the-same-official-abroad"),
+])
+def test_an_organization_official_is_at_home_at_its_seat(nlp, text, doc_date, expected):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
