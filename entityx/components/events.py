@@ -1619,7 +1619,7 @@ def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit"
         if word == preposition:
             return True
         if view.text[i] in (",", "und", "sowie") or view.text[i][:1].isupper() or word in (
-                "dem", "der", "den", "des", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(
+                "dem", "der", "den", "des", "die", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(
                     ("ische", "ischen", "ischer", "ischem")):
             continue
         return False
