@@ -288,6 +288,8 @@ class EventAssembler(GazetteerComponent):
         else:
             words = view.text[sent.start:sent.end]
         official_starts = {s.start for s in spans.get("OFFICIAL", [])}
+        # "im Kasaner Kreml": a city adjective right before a landmark names the landmark's city
+        named_by_adjective = {s.end for s in spans.get("LANDMARK", []) if s.attrs.get("city")}
         word_set = set(words)
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
@@ -299,7 +301,7 @@ class EventAssembler(GazetteerComponent):
             "unresolved_roles": unresolved,
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
-                       if s.start not in aside and s.start not in reporting],
+                       if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective],
             "dateline_places": [s for s in spans.get("LOC", []) if s.start in aside and s.attrs.get("country")],
             "orgs": [o for o in spans.get("ORG", []) if not _title_prefix(view, o, official_starts)],
             "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting

@@ -444,3 +444,14 @@ def test_summits_held_and_their_guests(nlp, text, expected):
 def test_an_organization_official_is_at_home_at_its_seat(nlp, text, doc_date, expected):
     events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Präsident Wladimir Putin hat im Kasaner Kreml den indischen Premierminister Narendra Modi empfangen.",
+                 ("IN", "RU", "Kasan"), id="city-adjective-before-a-landmark"),
+    pytest.param("Präsident Wladimir Putin hat im Kreml den indischen Premierminister Narendra Modi empfangen.",
+                 ("IN", "RU", "Moskau"), id="the-landmark-alone"),
+])
+def test_a_city_adjective_names_the_landmarks_city(nlp, text, expected):
+    (event,) = entityx.extract_events(text, doc_date="2024-10-22", nlp=nlp)
+    assert (event.visitor.country, event.destination.country, event.destination.city) == expected
