@@ -223,6 +223,7 @@ class EventAssembler(GazetteerComponent):
                                   for noun in nouns}
         self.return_words = words("return_words")
         self.virtual_meetings = words("virtual_meetings")
+        self.sending_verbs = words("sending_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -331,6 +332,13 @@ class EventAssembler(GazetteerComponent):
             # der Gipfel begonnen": whoever is named after "ohne" stays away
             reading["absent"] |= {_key(p["person"]) for p in reading["persons"]
                                   if _in_mit_phrase(view, p["start"], sent.start, "ohne")}
+        if not self.sending_verbs.isdisjoint(words):
+            # "Xi Jinping hat Ministerpräsident Li Qiang geschickt": the sender stays at home
+            for k in range(sent.start, sent.end):
+                if view.text[k] in self.sending_verbs:
+                    left = self._clause_of(view, reading, k)[0]
+                    senders = [p for p in reading["persons"] if left <= p["start"] < k]
+                    reading["absent"] |= {_key(p["person"]) for p in senders[:1]}
         return reading
 
     def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:

@@ -455,3 +455,18 @@ def test_an_organization_official_is_at_home_at_its_seat(nlp, text, doc_date, ex
 def test_a_city_adjective_names_the_landmarks_city(nlp, text, expected):
     (event,) = entityx.extract_events(text, doc_date="2024-10-22", nlp=nlp)
     assert (event.visitor.country, event.destination.country, event.destination.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Rio de Janeiro (dpa) - In Rio de Janeiro hat am Sonntag der Gipfel der BRICS-Staaten begonnen. "
+                 "Der ägyptische Präsident Abdel Fattah al-Sisi schickte Ministerpräsident Mustafa Madbuli.",
+                 [("mustafa-madbuli", "BR")], id="sent-to-the-summit"),
+    pytest.param("Rio de Janeiro (dpa) - In Rio de Janeiro hat am Sonntag der Gipfel der BRICS-Staaten begonnen. "
+                 "Chinas Staatschef Xi Jinping hat Ministerpräsident Li Qiang geschickt.",
+                 [("li-qiang", "BR")], id="sent-perfekt"),
+    pytest.param("Bundeskanzler Olaf Scholz schickte Außenministerin Annalena Baerbock nach Kiew.", [("annalena-baerbock", "UA")],
+                 id="sent-with-a-destination"),
+])
+def test_the_one_sent_travels_not_the_sender(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
