@@ -224,6 +224,7 @@ class EventAssembler(GazetteerComponent):
         self.return_words = words("return_words")
         self.virtual_meetings = words("virtual_meetings")
         self.sending_verbs = words("sending_verbs")
+        self.representing_verbs = words("representing_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -405,6 +406,11 @@ class EventAssembler(GazetteerComponent):
             # the summit told before); "Interessen vertreten" is no trip
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
                       if view.text[i] == "vertreten" and i not in skip]
+        if not self.representing_verbs.isdisjoint(reading["words"]):
+            # "vor Ort vertritt ihn Außenminister Lawrow" (not "vertritt die Interessen")
+            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"] - 1)
+                      if view.text[i] in self.representing_verbs and i not in skip
+                      and view.lower[i + 1] in ("ihn", "sie", "ihren", "seinen", "den", "die")]
         if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]) and \
                 self.trigger_words.isdisjoint(view.lower[reading["start"]:reading["start"] + 1]):
             return sorted(found)  # most sentences: no verb or summit trigger at all
@@ -949,6 +955,11 @@ class EventAssembler(GazetteerComponent):
         skip = reading["aside"] | reading["reporting"]
         first, last = reading["start"], reading["end"]
         for position in trigger_positions:
+            if view.lower[position] == "vertreten":
+                # "bleibt fern und lässt sich von Li Qiang vertreten": the absence is the other's
+                if view.lower[position - 1] not in self.negations:
+                    return False
+                continue
             left = position
             while left > first and view.text[left - 1] not in CLAUSE_BREAKS:
                 left -= 1

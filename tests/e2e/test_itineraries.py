@@ -470,3 +470,19 @@ def test_a_city_adjective_names_the_landmarks_city(nlp, text, expected):
 def test_the_one_sent_travels_not_the_sender(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Rio de Janeiro (dpa) - In Rio de Janeiro hat am Sonntag der Gipfel der BRICS-Staaten begonnen. "
+                 "Staats- und Parteichef Xi Jinping bleibt dem Gipfel fern und lässt sich von Ministerpräsident Li "
+                 "Qiang vertreten.", [("li-qiang", "BR")], id="stays-away-and-is-represented"),
+    pytest.param("Rio de Janeiro (dpa) - In Rio de Janeiro hat am Sonntag der Gipfel der BRICS-Staaten begonnen. "
+                 "Kremlchef Wladimir Putin ist per Video zugeschaltet; vor Ort vertritt ihn Außenminister Sergej "
+                 "Lawrow.", [("sergej-lawrow", "BR")], id="represents-him-on-site"),
+    pytest.param("Rio de Janeiro (dpa) - In Rio de Janeiro hat am Sonntag der Gipfel der BRICS-Staaten begonnen. "
+                 "Außenminister Sergej Lawrow vertritt die Interessen Russlands seit Jahren mit Härte.", [],
+                 id="represents-interests"),
+])
+def test_representatives_travel(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
