@@ -410,7 +410,7 @@ class EventAssembler(GazetteerComponent):
             # "vor Ort vertritt ihn Außenminister Lawrow" (not "vertritt die Interessen")
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"] - 1)
                       if view.text[i] in self.representing_verbs and i not in skip
-                      and view.lower[i + 1] in ("ihn", "sie", "ihren", "seinen", "den", "die")]
+                      and view.lower[i + 1] in ("ihn", "sie")]
         if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]) and \
                 self.trigger_words.isdisjoint(view.lower[reading["start"]:reading["start"] + 1]):
             return sorted(found)  # most sentences: no verb or summit trigger at all
