@@ -284,7 +284,9 @@ class EventAssembler(GazetteerComponent):
                     unresolved.append({"start": span.start, "end": span.end, "role_key": span.attrs.get("role_key")})
                 continue
             entry = {"person": person, "start": span.start, "end": span.end}
-            (reporters if span.start in reporting else persons).append(entry)
+            # "Mao Ning: Auf Einladung ...": the speaker of a transcript reports, she does not travel
+            speaker = span.start == sent.start + len(aside) and span.end < sent.end and view.text[span.end] == ":"
+            (reporters if span.start in reporting or speaker else persons).append(entry)
         if reporting or aside:
             words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
         else:
@@ -868,6 +870,12 @@ class EventAssembler(GazetteerComponent):
         ließ das Weiße Haus offen", "ist weiter offen" - not "kritisierte ihn offen")."""
         if not self.speculation.isdisjoint(words):
             return True
+        if words and words[-1] == "?":
+            return True  # "Wird Präsident Xi am Gipfel teilnehmen?" asks, it does not tell
+        if "Gespräch" in words and any(words[i - 1] == "im" and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAKS
+                                                                or words[i + 1] in (".", "“", "”", '"'))
+                                       for i, w in enumerate(words) if w == "Gespräch" and i):
+            return True  # "Ein Besuch in Astana sei im Gespräch": talked about, not planned
         return any(w in self.open_question and not self.open_question_markers.isdisjoint(words[max(0, i - 4):i])
                    for i, w in enumerate(words))
 
@@ -1087,7 +1095,8 @@ class EventAssembler(GazetteerComponent):
                 score = -1
             if returning:
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
-            if not self.topic_preps.isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]):
+            if not (self.topic_preps - {"über"}).isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]) \
+                    or _in_topic_phrase(view, span.start, reading["start"]):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
@@ -1644,6 +1653,21 @@ def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit"
                     ("ische", "ischen", "ischer", "ischem")):
             continue
         return False
+    return False
+
+
+TOPIC_DETERMINERS = frozenset(["den", "die", "das", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+                               "mögliche", "möglichen", "weitere", "weiteren"])
+
+
+def _in_topic_phrase(view: _View, start: int, first: int) -> bool:
+    """Does the place stand in an "über ..." phrase of its clause ("berieten über den von den USA
+    vorgelegten Plan für ein Ende des Kriegs in der Ukraine")? "über Wien nach Kiew" is a route."""
+    for i in range(start - 1, max(first - 1, start - 25), -1):
+        if view.text[i] in CLAUSE_BREAKS:
+            return False
+        if view.lower[i] == "über" and i + 1 < start and view.lower[i + 1] in TOPIC_DETERMINERS:
+            return True
     return False
 
 

@@ -486,3 +486,21 @@ def test_the_one_sent_travels_not_the_sender(nlp, text, expected):
 def test_representatives_travel(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-07-06", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Am Rande des Gipfels in Johannesburg berieten Bundeskanzler Friedrich Merz und Präsident Emmanuel "
+                 "Macron über den Plan für ein Ende des Kriegs in der Ukraine.",
+                 [("emmanuel-macron", "ZA"), ("friedrich-merz", "ZA")], id="topic-after-ueber"),
+    pytest.param("Außenministerin Annalena Baerbock reiste am Montag über Warschau nach Kiew.",
+                 [("annalena-baerbock", "UA")], id="route-after-ueber"),
+    pytest.param("Frage: Wird Präsident Xi Jinping am BRICS-Gipfel in Rio de Janeiro teilnehmen?", [],
+                 id="a-question"),
+    pytest.param("Ein Besuch von Außenminister Johann Wadephul in Astana sei „im Gespräch“, hieß es.", [],
+                 id="im-gespraech"),
+    pytest.param("Mao Ning: Ministerpräsident Li Qiang wird vom 5. bis 8. Juli am Gipfeltreffen der BRICS in Rio "
+                 "de Janeiro teilnehmen.", [("li-qiang", "BR")], id="speaker-label-of-a-transcript"),
+])
+def test_topics_questions_and_speakers_are_no_trips(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-07-03", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
