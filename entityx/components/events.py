@@ -225,6 +225,8 @@ class EventAssembler(GazetteerComponent):
         self.virtual_meetings = words("virtual_meetings")
         self.sending_verbs = words("sending_verbs")
         self.representing_verbs = words("representing_verbs")
+        self.delegation_words = words("delegation_words")
+        self.leading_verbs = words("leading_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -403,11 +405,18 @@ class EventAssembler(GazetteerComponent):
         skip = reading["aside"] | reading["reporting"]
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
                  if i not in skip and not self._time_reference(view, reading, i)]
-        if "vertreten" in reading["words"] and not self.letting_verbs.isdisjoint(reading["words"]):
-            # "lässt sich von Außenminister Lawrow vertreten": the substitute comes (as a guest of
-            # the summit told before); "Interessen vertreten" is no trip
+        words = reading["words"]
+        if "vertreten" in words and (not self.letting_verbs.isdisjoint(words) or "durch" in words or (
+                "mit" in words and ("ist" in words or "sind" in words))):
+            # "lässt sich von Außenminister Lawrow vertreten", "Russland wird durch Oreschkin
+            # vertreten", "Usbekistan ist mit Ministerpräsident Aripow vertreten": the representative
+            # comes (as a guest of the summit told before); "Interessen vertreten" is no trip
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
                       if view.text[i] == "vertreten" and i not in skip]
+        if not self.delegation_words.isdisjoint(words) and not self.leading_verbs.isdisjoint(words):
+            # "vor Ort leitet Außenminister Mauro Vieira die Delegation"
+            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
+                      if view.text[i] in self.leading_verbs and i not in skip]
         if not self.representing_verbs.isdisjoint(reading["words"]):
             # "vor Ort vertritt ihn Außenminister Lawrow" (not "vertritt die Interessen")
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"] - 1)
@@ -1710,7 +1719,7 @@ def _after_word(view: _View, start: int, words: set[str]) -> bool:
 # offices whose holders, listed after a summit, are its guests (not ministers or advisers named in passing)
 GUEST_ROLES = frozenset(["head_of_state", "head_of_government", "secretary_general", "commission_president"])
 RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche"])
-COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
+COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "aus", ":", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
 
 
 def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:

@@ -504,3 +504,21 @@ def test_representatives_travel(nlp, text, expected):
 def test_topics_questions_and_speakers_are_no_trips(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-07-03", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Russland wird durch "
+                 "Ministerpräsident Michail Mischustin vertreten.", [("michail-mischustin", "BY")], id="durch"),
+    pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Usbekistan ist mit "
+                 "Ministerpräsident Abdulla Aripow vertreten.", [("abdulla-aripow", "BY")], id="mit"),
+    pytest.param("Kasan (AFP) - In Kasan hat am Dienstag der Gipfel der BRICS-Staaten begonnen. Vor Ort leitet "
+                 "Außenminister Mauro Vieira die brasilianische Delegation.", [("mauro-vieira", "RU")],
+                 id="heads-the-delegation"),
+    pytest.param("Samarkand (Reuters) - In Samarkand hat am Freitag der Gipfel begonnen. Präsident Schawkat "
+                 "Mirsijojew begrüßte die Präsidenten der Nachbarländer: Kassym-Schomart Tokajew aus Kasachstan "
+                 "und Sadyr Schaparow aus Kirgistan.", [("kassym-schomart-tokajew", "UZ"), ("sadyr-schaparow", "UZ")],
+                 id="list-with-origins"),
+])
+def test_delegations_and_representation(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2025-06-26", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
