@@ -48,6 +48,16 @@ _SHORT_TEXT = 400
 _AUXILIARIES = frozenset(["wurde", "wurden", "war", "waren", "hatte", "hatten"])
 # "zu treffen", "zu besuchen" closing a clause: an intention, so forward.
 _INFINITIVE_CLAUSE = re.compile(r"\bzu \w+en$")
+# A participle of a separable verb: "abgehalten", "angereist", "zurückgekehrt".
+_SEPARABLE_PARTICIPLE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|statt|teil|vor|weg|weiter|zu|zurück|zusammen)ge\w{3,}$"
+)
+# Words after which a -te form is an adjective ("die vereinbarte Reise"), not a verb.
+_DETERMINERS = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "dieser",
+     "diese", "diesen", "diesem", "dieses", "seine", "seinen", "seinem", "seiner", "ihre", "ihren", "ihrem",
+     "ihrer", "unsere", "unseren", "am", "im", "vom", "zum", "zur", "beim", "jede", "jeden", "jedem", "alle"]
+)
 # Generic participles ("getroffen", "gereist") count only next to an auxiliary; these words
 # look like participles but are not.
 _NOT_PARTICIPLES = frozenset(
@@ -72,6 +82,7 @@ class TenseReader:
         self._participles = folded("participles")
         self._reporting = folded("reporting")
         self._since = folded("since")
+        self._not_preterites = frozenset(word.casefold() for word in words.get("not_preterites", ()))
         self._casefold_unsafe = _casefold_unsafe()
         # If no ASCII character is unsafe, an ASCII chunk needs no search.
         self._ascii_safe = self._casefold_unsafe is None or not self._casefold_unsafe.search(
@@ -118,13 +129,31 @@ class TenseReader:
         if not self._auxiliaries.isdisjoint(words) and (
             not self._participles.isdisjoint(words)
             or any(
-                w.startswith("ge") and len(w) > 5 and w.endswith(("t", "en"))
-                and w not in _NOT_PARTICIPLES
+                w.startswith("ge") and len(w) > 5
+                and w.endswith(("t", "en")) and w not in _NOT_PARTICIPLES
                 for w in words
             )
         ):
             return PAST
+        if self._has_weak_preterite(chunk):
+            return PAST  # "versicherte am Sonntag", "tauchte am Freitag auf": a preterite no list names
         return NONE
+
+    def _has_weak_preterite(self, chunk: str) -> bool:
+        """Whether a lower-case word looks like the preterite of a weak verb ("versicherte",
+        "stattete"): -te (not -ten: "treten", "halten" are present), not a superlative or ordinal (-ste), not a participle
+        ("geplante", "angekündigte"), not after an article or a possessive (an adjective: "die
+        vereinbarte Reise"), not a reporting verb (they count in their own clause only), not one
+        of the listed look-alikes ("letzte", "heute")."""
+        previous = ""
+        for word in _WORD.findall(chunk):
+            if (len(word) >= 6 and word[:1].islower() and word.endswith("te") and not word.endswith("ste")
+                    and not word.startswith("ge")
+                    and not _SEPARABLE_PARTICIPLE.match(word) and previous not in _DETERMINERS
+                    and word not in self._not_preterites and word not in self._reporting):
+                return True
+            previous = word.casefold()
+        return False
 
 
 class TextTense:

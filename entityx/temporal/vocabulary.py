@@ -223,12 +223,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
                 source, "vague_periods", raw["vague_periods"], UNITS, exact=False, raw_values=True
             ).items()
         },
-        tense=_table(
-            source,
-            "tense",
-            raw["tense"],
-            ("future", "past", "present", "perfect_auxiliaries", "participles", "reporting", "since"),
-        ),
+        tense=_tense_table(source, raw["tense"]),
         doc_date_labels=_table(
             source, "doc_date_labels", raw["doc_date_labels"], ("published", "updated", "neutral")
         ),
@@ -238,6 +233,20 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         ),
         source=source,
     )
+
+
+TENSE_KEYS = ("future", "past", "present", "perfect_auxiliaries", "participles", "reporting", "since")
+
+
+def _tense_table(source: Path, value: Any) -> dict[str, tuple[str, ...]]:
+    """The ``tense`` section: every key of TENSE_KEYS, and optionally ``not_preterites`` (words
+    ending in -te/-ten that are no past verb; older vocabulary files lack it)."""
+    table = _table(source, "tense", value, (*TENSE_KEYS, "not_preterites"), exact=False)
+    absent = [key for key in TENSE_KEYS if key not in table]
+    if absent:
+        raise VocabularyError(source, f"tense[{absent[0]!r}]", "entry is missing")
+    table.setdefault("not_preterites", ())
+    return table
 
 
 def _table(

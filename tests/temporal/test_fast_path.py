@@ -181,6 +181,15 @@ def _reference_words(reader: TenseReader, chunk: str, *, own_clause: bool = Fals
         for w in words
     ):
         return PAST
+    previous = ""
+    for word in _WORD.findall(chunk):  # a weak preterite no list names ("versicherte")
+        folded = word.casefold()
+        if (len(word) >= 6 and word[0].islower() and word.endswith("te") and not word.endswith("ste")
+                and not word.startswith("ge") and not tense._SEPARABLE_PARTICIPLE.match(word)
+                and previous not in tense._DETERMINERS and folded not in reader._not_preterites
+                and folded not in reader._reporting):
+            return PAST
+        previous = folded
     return NONE
 
 

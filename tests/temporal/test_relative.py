@@ -120,6 +120,12 @@ def test_relative_expression(
         ("Am Donnerstag wird er reisen, hat ein Sprecher mitgeteilt.", "2023-05-11"),
         # "seit" points back
         ("Seit Montag gilt eine verschärfte Kontrolle.", "2023-05-08"),
+        # a weak preterite no list names is past; -te adjectives and -ten present forms are not
+        ("In Belgrad versicherte der Präsident am Montag, er bleibe hart.", "2023-05-08"),
+        ("Am Montag tauchte der Präsident überraschend in Dschidda auf.", "2023-05-08"),
+        ("Die angekündigte Runde beginnt am Montag in Genf.", "2023-05-15"),
+        ("Die Zölle treten am Montag in Kraft.", "2023-05-15"),
+        ("Die letzte Runde findet am Montag statt.", "2023-05-15"),
     ],
 )
 def test_tense_decides_weekday(tagger: DateTagger, sentence: str, value: str) -> None:
