@@ -51,3 +51,12 @@ def test_reachable_lengths_keep_every_word_that_can_reach_the_threshold():
             for n in range(1, 40):
                 if fuzz.ratio("a" * n, form) >= threshold:  # the best any word of length n can do
                     assert n in lengths, (threshold, form_length, n)
+
+
+def test_span_attributes_are_spacys_extension_values(nlp):
+    """add_span/attrs_of use the ``doc.user_data`` entry behind ``span._.entityx_attrs``."""
+    doc = nlp.make_doc("Gipfel in Minsk")
+    span = add_span(doc, 2, 3, "LOC", attrs={"kind": "city"})
+    assert span._.entityx_attrs == {"LOC": {"kind": "city"}}
+    span._.entityx_attrs = {"LOC": {"kind": "country"}}
+    assert attrs_of(spans_of(doc, "LOC")[0]) == {"kind": "country"}
