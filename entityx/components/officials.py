@@ -323,9 +323,9 @@ class OfficialTagger(GazetteerComponent):
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
         """(position, id) of free words that are misspellings of a surname the text used before.
 
-        Each distinct free word is compared once (fuzzy matching is the costly part), and only
-        if its length lets it reach the threshold; then its free positions after the first
-        mention of that person are taken.
+        Each distinct free word after the first mention is compared once (fuzzy matching is the
+        costly part), and only if its length lets it reach the threshold; then its free
+        positions after the first mention of that person are taken.
         """
         known = {form: official_id for official_id in mentioned
                  for form in self.data["officials"][official_id]["surnames"]}
@@ -335,11 +335,13 @@ class OfficialTagger(GazetteerComponent):
         if threshold > 0:
             lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
         matched: dict[str, str] = {}
-        free_words = set(compress(words, map(operator.not_, taken)))
-        for word in filter(_name_like, free_words):
-            if len(word) < self.min_fuzzy_length or word in self.common_words:
+        # a word refers back only to a mention before it, so words up to the first one are out
+        first = min(mentioned.values()) + 1
+        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
+        for word in free_words:
+            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
                 continue
-            if lengths is not None and len(word) not in lengths:
+            if not _name_like(word) or word in self.common_words:
                 continue
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
