@@ -37,8 +37,11 @@ class AnaphoricDays:
             return found
         added, replaced = [], set()
         ends = [e.end for e in found]
-        for match in self._pattern.finditer(text):
-            start, end = match.span()
+        # the pattern matches the non-word character before a phrase too (see _phrase_pattern);
+        # the space in front stands for the start of the text, so the offsets are one more
+        for match in self._pattern.finditer(" " + text):
+            phrase = match.group(1)
+            start, end = match.start(1) - 1, match.end(1) - 1
             i = bisect_right(ends, start)
             if i < len(found) and found[i].start < end:
                 if found[i].granularity == DURATION and start <= found[i].start and found[i].end <= end:
@@ -49,9 +52,9 @@ class AnaphoricDays:
                            and e.start_date is not None and e.end_date is not None), None)
             if before is None or start - before.end > MAX_DISTANCE:
                 continue
-            offset = self._offsets[" ".join(match.group().split()).casefold()]
+            offset = self._offsets[" ".join(phrase.split()).casefold()]
             day = (before.end_date if offset > 0 else before.start_date) + timedelta(days=offset)
-            added.append(new_expression(start, end, match.group(), day.isoformat(), day, day, DAY, (ANAPHORIC,)))
+            added.append(new_expression(start, end, phrase, day.isoformat(), day, day, DAY, (ANAPHORIC,)))
         if not added:
             return found
         kept = [e for i, e in enumerate(found) if i not in replaced]
@@ -59,12 +62,16 @@ class AnaphoricDays:
 
 
 def _phrase_pattern(forms: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for the lowered ``forms``, the first matching form winning.
+    """One case-insensitive pattern for the lowered ``forms``, the first matching form winning;
+    group 1 is the phrase, which starts a word and ends one.
 
-    The alternatives are grouped by their first letter (keeping their order within a group): at
-    each position the regex engine then tries one group, not every phrase, which makes the
-    scan over the whole text about twice as fast. Forms with different first letters never
-    match at the same position, so the same form wins as in a flat alternation.
+    Built for a fast scan over the whole text (more than twice as fast as a flat alternation
+    behind a lookbehind): the alternatives are grouped by their first letter, keeping their
+    order within a group, so at each position the regex engine tries one group, not every
+    phrase (forms with different first letters never match at the same position, so the same
+    form wins); and the pattern starts by matching the non-word character before the phrase
+    instead of a lookbehind, which lets the engine skip the letters of words quickly (as the
+    anchor scan in anchors.py does). Search ``" " + text``.
     """
     groups: dict[str, list[str]] = {}
     for form in forms:
@@ -72,4 +79,4 @@ def _phrase_pattern(forms: list[str]) -> re.Pattern[str] | None:
     if not groups:
         return None
     pattern = "|".join(f"(?:{'|'.join(alternatives)})" for alternatives in groups.values())
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\W({pattern})(?!\w)", re.IGNORECASE)
