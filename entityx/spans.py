@@ -84,8 +84,13 @@ def _document_order(span: Span) -> tuple[int, int]:
     return span.start, -span.end
 
 
+# where spaCy keeps ``doc._.entityx_doc_date`` (a Doc's extension values have no offsets)
+_DOC_DATE_KEY = ("._.", "entityx_doc_date", None, None)
+
+
 def doc_date(doc: Doc) -> dt.date | None:
-    value = doc._.get("entityx_doc_date")
+    """``doc._.entityx_doc_date`` as a date (read from ``doc.user_data`` like ``attrs_of``)."""
+    value = doc.user_data.get(_DOC_DATE_KEY)
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -102,6 +107,7 @@ class TokenTexts:
     def __init__(self, size: int = 1 << 16):
         self.size = size
         self._decoded: dict[int, str] = {}
+        self._with_space: dict[int, str] = {}  # the same texts and a space, for ``doc_text``
 
     def __call__(self, doc: Doc) -> list[str]:
         hashes = doc.to_array(ORTH).tolist()
@@ -109,15 +115,31 @@ class TokenTexts:
         try:
             return list(map(decoded.__getitem__, hashes))
         except KeyError:  # words not seen before
-            if len(decoded) >= self.size:
-                decoded.clear()
-            strings = doc.vocab.strings
-            for orth in hashes:
-                if orth not in decoded:
-                    decoded[orth] = strings[orth]
+            self._learn(doc, hashes)
             return list(map(decoded.__getitem__, hashes))
 
     def doc_text(self, doc: Doc) -> str:
-        """``doc.text``, from the token texts and whitespace flags (Doc.text makes every Token)."""
+        """``doc.text``, from the tokens' string hashes and whitespace flags (Doc.text makes
+        every Token); the texts with their trailing space come from a memo too, so no string
+        is built per token."""
+        hashes = doc.to_array(ORTH).tolist()
         spaced = doc.to_array(SPACY).tolist()
-        return "".join([text + " " if space else text for text, space in zip(self(doc), spaced)])
+        decoded, with_space = self._decoded, self._with_space
+        try:
+            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+        except KeyError:  # words not seen before
+            self._learn(doc, hashes)
+            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+
+    def _learn(self, doc: Doc, hashes: list[int]) -> None:
+        """Decode the strings of ``hashes`` the memo lacks (emptying it first when full)."""
+        decoded, with_space = self._decoded, self._with_space
+        if len(decoded) >= self.size:
+            decoded.clear()
+            with_space.clear()
+        strings = doc.vocab.strings
+        for orth in hashes:
+            if orth not in decoded:
+                text = strings[orth]
+                decoded[orth] = text
+                with_space[orth] = text + " "
