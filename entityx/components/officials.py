@@ -81,7 +81,7 @@ def make_officials(nlp: Language, name: str, fuzzy_threshold: float, fuzzy_surna
                           min_fuzzy_length=min_fuzzy_length)
 
 
-@dataclass
+@dataclass(slots=True)
 class _RoleMention:
     start: int
     end: int  # end of the whole description (title plus any country after it)
@@ -296,7 +296,7 @@ class OfficialTagger(GazetteerComponent):
 
         # ROLE spans for descriptions without a name next to them
         for m in role_mentions:
-            if m.title_end in named_at or m.end in named_at or _apposition_name(doc, m.end, named_at):
+            if m.title_end in named_at or m.end in named_at or _apposition_name(words, m.end, named_at):
                 continue
             holder, role_key, country = self._resolve_role(doc, m, on, found)
             attrs = {
@@ -375,7 +375,7 @@ class OfficialTagger(GazetteerComponent):
                 role_key, body_country = self._phrase_bodies[body]
                 if not any(key == role_key for key, _ in heads):
                     continue
-                end, after_country = self._country_after(doc, end, places)
+                end, after_country = self._country_after(words, end, places)
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
                 covered.update(range(i, end))
@@ -389,12 +389,12 @@ class OfficialTagger(GazetteerComponent):
             before = places_by_end.get(start)
             if before is None and start >= 2 and words[start - 1] in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
-            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
+            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(words, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
                 country = country or attrs_of(before).get("country") or (
                     ORG_PREFIX + before.kb_id_ if before.label_ == "ORG" else None)
                 first = before.start
-            description_end, after_country = self._country_after(doc, end, places)
+            description_end, after_country = self._country_after(words, end, places)
             country = country or after_country
             mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
             covered.update(range(first, description_end))
@@ -410,15 +410,15 @@ class OfficialTagger(GazetteerComponent):
                 position = place.end
         return sorted(mentions, key=lambda m: m.start)
 
-    def _country_after(self, doc: Doc, end: int, places: dict[int, Span]) -> tuple[int, str | None]:
+    def _country_after(self, words: list[str], end: int, places: dict[int, Span]) -> tuple[int, str | None]:
         """'Außenminister Russlands', 'Präsident der Republik Belarus', 'Präsident von Belarus'."""
         if end in places and places[end].label_ == "LOC" and attrs_of(places[end]).get("kind") == "country":
             if places[end].text.endswith("s") or places[end].text.endswith("'"):
                 return places[end].end, attrs_of(places[end])["country"]
-        if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_LINKS:
+        if end + 1 < len(words) and words[end].lower() in GENITIVE_LINKS:
             position = end + 1
             place = places.get(position)
-            if place is None and position + 1 < len(doc) and doc[position].text == "Republik":
+            if place is None and position + 1 < len(words) and words[position] == "Republik":
                 place = places.get(position + 1)
             if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
                 return place.end, attrs_of(place)["country"]
@@ -599,12 +599,12 @@ def _role_before(mentions: list[_RoleMention], words: list[str], start: int) -> 
     return None
 
 
-def _is_genitive_or_compound(doc: Doc, place: Span, title_start: int) -> bool:
-    if place.end == title_start - 1 and doc[title_start - 1].text in "-‐":
+def _is_genitive_or_compound(words: list[str], place: Span, title_start: int) -> bool:
+    if place.end == title_start - 1 and words[title_start - 1] in "-‐":
         return True  # "US-Präsident", "Kreml-Chef"
     return place.end == title_start and (place.text.endswith("s") or place.text.endswith("'"))
 
 
-def _apposition_name(doc: Doc, end: int, named_at: dict[int, Any]) -> bool:
+def _apposition_name(words: list[str], end: int, named_at: dict[int, Any]) -> bool:
     """'der Außenminister der Republik Belarus, Sergej Alejnik,' - the name follows after a comma."""
-    return end < len(doc) and doc[end].text == "," and (end + 1) in named_at
+    return end < len(words) and words[end] == "," and (end + 1) in named_at
