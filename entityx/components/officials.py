@@ -41,7 +41,7 @@ from .base import GazetteerComponent
 
 NAT = get_string_id("NAT")
 # kinds of phrases in the component's matcher
-NAME, SURNAME, TITLE, BODY = "NAME", "SUR", "TITLE", "BODY"
+NAME, SURNAME, TITLE, BODY, FIRST = "NAME", "SUR", "TITLE", "BODY", "FIRST"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
 
 
@@ -141,6 +141,13 @@ class OfficialTagger(GazetteerComponent):
                     self._phrase_heads[head].append((key, len(self._phrase_heads[head])))
         for body in self._phrase_bodies:
             self._add_phrases(BODY, body, [body])
+        # first names that may start a misspelt full name ("Sergej Lawrof"); the anchor is one
+        # token, so a first name the tokenizer splits ("Jean-Yves") never is one
+        names = sorted(self.index.first_names)
+        one_token = [name for name, tokens in zip(names, self.nlp.tokenizer.pipe(names))
+                     if len(tokens) == 1 and tokens[0].text == name]
+        if one_token:
+            self._add_phrases(FIRST, "", one_token)
 
     def _add_phrases(self, kind: str, what: str, phrases: list[str]) -> None:
         """Match ``phrases`` as ``what`` (an official id, a role key, a body phrase) of ``kind``."""
@@ -149,10 +156,10 @@ class OfficialTagger(GazetteerComponent):
         self._phrase_keys[self.nlp.vocab.strings[key]] = (kind, what)
 
     def _phrases(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
-        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY): (what, start, end), in
-        the matcher's order."""
+        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY, FIRST): (what, start, end),
+        in the matcher's order."""
         keys = self._phrase_keys
-        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: []}
+        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: [], FIRST: []}
         for match_id, start, end in self.matcher(doc):
             kind, what = keys[match_id]
             found[kind].append((what, start, end))
@@ -201,7 +208,7 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        for start in self._free_first_names(words, taken):
+        for start in sorted(start for _, start, _ in phrases[FIRST] if start < len(doc) - 1):
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
@@ -311,13 +318,6 @@ class OfficialTagger(GazetteerComponent):
             }
             add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
         return doc
-
-    def _free_first_names(self, words: list[str], taken: list[bool]) -> list[int]:
-        """Positions (not the last) of known first names outside the names found so far."""
-        free = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
-        if not free:
-            return []
-        return [i for i, w in enumerate(words[:-1]) if w in free]
 
     def _misspelt_mentions(self, words: list[str], taken: list[bool],
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
