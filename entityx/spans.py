@@ -16,6 +16,8 @@ than needed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -71,17 +73,23 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
         return []
     if labels:
         # compare label hashes: ``span.label_`` is a string-store lookup per span
-        wanted = {get_string_id(label) for label in labels}
+        wanted = _label_ids(labels)
         spans = [s for s in groups[SPAN_KEY] if s.label in wanted]
     else:
         spans = list(groups[SPAN_KEY])
-    spans.sort(key=_document_order)
+    # Earlier first; of two spans starting together, the longer first: two stable sorts by
+    # attribute (no Python key function per span), the later end first, then by start.
+    spans.sort(key=_END, reverse=True)
+    spans.sort(key=_START)
     return spans
 
 
-def _document_order(span: Span) -> tuple[int, int]:
-    """Earlier first; of two spans starting together, the longer first."""
-    return span.start, -span.end
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
+
+@functools.lru_cache(maxsize=64)
+def _label_ids(labels: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(get_string_id(label) for label in labels)
 
 
 # where spaCy keeps ``doc._.entityx_doc_date`` (a Doc's extension values have no offsets)
