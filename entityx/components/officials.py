@@ -34,7 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import OfficeIndex, role_label, tenure_at
+from ..gazetteer import OfficeIndex, role_label
 from ..linking import Linker, NameIndex
 from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
@@ -441,7 +441,7 @@ class OfficialTagger(GazetteerComponent):
             previous = [f for f in found if sentence_start <= f[0] < m.start and f[2]]
             if not previous:
                 return None, role_key, m.country
-            tenure = tenure_at(self.data["officials"][previous[-1][2]], on)
+            tenure = self.offices.tenure(previous[-1][2], on)
             if tenure is None:
                 return None, role_key, m.country
             role_key = tenure["role"]
@@ -513,7 +513,7 @@ class OfficialTagger(GazetteerComponent):
                 "candidates": extra.get("candidates", []),
             }
         official = self.data["officials"][official_id]
-        tenure = tenure_at(official, on)
+        tenure = self.offices.tenure(official_id, on)
         if tenure is not None:
             # an office of an organization (UN Secretary-General) is labelled by the organization,
             # while the person's country stays their own
