@@ -89,6 +89,7 @@ _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 
 @functools.lru_cache(maxsize=64)
 def _label_ids(labels: tuple[str, ...]) -> frozenset[int]:
+    """The string hashes of ``labels`` (components ask for the same few sets for every Doc)."""
     return frozenset(get_string_id(label) for label in labels)
 
 
