@@ -449,14 +449,21 @@ class OfficeIndex:
 
     def __init__(self, officials: Iterable[dict[str, Any]]):
         self._by_office: dict[tuple[str, str], list[tuple[dt.date, dt.date, dict[str, Any]]]] = defaultdict(list)
+        # official id -> its tenures with their dates parsed, for ``tenure``
+        self._tenures: dict[str, list[tuple[dt.date, dt.date, dict[str, Any]]]] = {}
         for official in officials:
-            for tenure in official["roles"]:
-                start = parse_date(tenure["from"]) or dt.date.min
-                end = parse_date(tenure["to"]) or dt.date.max
+            dated = self._tenures[official["id"]] = _dated_tenures(official)
+            for start, end, tenure in dated:
                 # offices of organizations are keyed by the organization id instead of a country
                 self._by_office[(tenure["role"], tenure.get("org") or tenure["country"])].append((start, end, official))
         for holders in self._by_office.values():
             holders.sort(key=lambda item: item[0])
+
+    def tenure(self, official_id: str, on: dt.date, *, role: str | None = None,
+               country: str | None = None) -> dict[str, Any] | None:
+        """``tenure_at`` for an official of the index, whose dates were parsed once (it is asked
+        for every mention of an official)."""
+        return _senior_tenure(self._tenures[official_id], on, role, country)
 
     def holders(self, role: str, country: str, on: dt.date) -> list[dict[str, Any]]:
         """Everyone holding ``role`` for ``country`` (or organization id) on ``on`` (normally one)."""
@@ -471,14 +478,24 @@ class OfficeIndex:
 def tenure_at(official: dict[str, Any], on: dt.date, *, role: str | None = None,
               country: str | None = None) -> dict[str, Any] | None:
     """The official's office on a date (optionally of a given role/country); the most senior first."""
+    return _senior_tenure(_dated_tenures(official), on, role, country)
+
+
+def _dated_tenures(official: dict[str, Any]) -> list[tuple[dt.date, dt.date, dict[str, Any]]]:
+    """(start, end, tenure) of each of the official's tenures; open ends as date.min/date.max."""
+    return [(parse_date(tenure["from"]) or dt.date.min, parse_date(tenure["to"]) or dt.date.max, tenure)
+            for tenure in official["roles"]]
+
+
+def _senior_tenure(tenures: list[tuple[dt.date, dt.date, dict[str, Any]]], on: dt.date,
+                   role: str | None, country: str | None) -> dict[str, Any] | None:
+    """The most senior of ``tenures`` held on ``on`` (of that role/country when given)."""
     best = None
-    for tenure in official["roles"]:
+    for start, end, tenure in tenures:
         if role and tenure["role"] != role:
             continue
         if country and (tenure.get("org") or tenure["country"]) != country:
             continue
-        start = parse_date(tenure["from"]) or dt.date.min
-        end = parse_date(tenure["to"]) or dt.date.max
         if start <= on <= end:
             if best is None or ROLE_RANK.get(tenure["role"], 99) < ROLE_RANK.get(best["role"], 99):
                 best = tenure

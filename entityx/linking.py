@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import OfficeIndex, tenure_at
+from .gazetteer import OfficeIndex
 
 # Initial letters that transliterations swap (Wolodin/Volodin, Jermak/Yermak, Sacharowa/Zakharova).
 INITIAL_SWAPS = {"w": "v", "v": "w", "j": "y", "y": "j", "s": "z", "z": "s", "k": "c", "c": "k"}
@@ -111,7 +111,7 @@ class Linker:
         if len(pool) == 1:
             return pool[0]
         if role_key is not None:
-            fitting = [i for i in pool if tenure_at(self.officials[i], on, role=role_key, country=country)]
+            fitting = [i for i in pool if self.offices.tenure(i, on, role=role_key, country=country)]
             if len(fitting) == 1:
                 return fitting[0]
             fitting = [i for i in pool if any(t["role"] == role_key for t in self.officials[i]["roles"])]
@@ -121,7 +121,7 @@ class Linker:
             fitting = [i for i in pool if self.officials[i]["country"] == country]
             if len(fitting) == 1:
                 return fitting[0]
-        active = [i for i in pool if tenure_at(self.officials[i], on)]
+        active = [i for i in pool if self.offices.tenure(i, on)]
         return active[0] if len(active) == 1 else None
 
     def best_fuzzy(self, candidates: list[Candidate], on: dt.date) -> str | None:

@@ -16,6 +16,8 @@ than needed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -38,11 +40,10 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
     """Add a token span to the entityx span group, with its label-keyed attributes."""
     span = Span(doc, start, end, label=label, kb_id=kb_id or "")
     if attrs is not None:
-        # one Underscore for the read and the write (each ``span._`` builds a new one); ``get``
-        # skips the failed attribute lookup (and its AttributeError) behind ``._.name``
-        extensions = span._
-        stored = extensions.get("entityx_attrs")
-        extensions.set("entityx_attrs", {**stored, label: attrs} if stored else {label: attrs})
+        user_data = doc.user_data
+        key = _attrs_key(span)
+        stored = user_data.get(key)
+        user_data[key] = {**stored, label: attrs} if stored else {label: attrs}
     groups = doc.spans
     if SPAN_KEY in groups:
         groups[SPAN_KEY].append(span)
@@ -53,8 +54,16 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
 
 def attrs_of(span: Span) -> dict[str, Any]:
     """The attributes stored for this span's label ({} when none)."""
-    stored = span._.get("entityx_attrs") or {}
-    return stored.get(span.label_, {})
+    stored = span.doc.user_data.get(_attrs_key(span))
+    return stored.get(span.label_, {}) if stored else {}
+
+
+def _attrs_key(span: Span) -> tuple[str, str, int, int]:
+    """Where spaCy keeps ``span._.entityx_attrs``: ``doc.user_data`` under the span's character
+    offsets (``Underscore._get_key`` in spacy/tokens/underscore.py). Reading and writing that
+    entry directly is one dict operation instead of an ``Underscore`` view built per access
+    (about ten times faster); tests/core/test_spans.py checks that both ways agree."""
+    return ("._.", "entityx_attrs", span.start_char, span.end_char)
 
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
@@ -64,21 +73,33 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
         return []
     if labels:
         # compare label hashes: ``span.label_`` is a string-store lookup per span
-        wanted = {get_string_id(label) for label in labels}
+        wanted = _label_ids(labels)
         spans = [s for s in groups[SPAN_KEY] if s.label in wanted]
     else:
         spans = list(groups[SPAN_KEY])
-    spans.sort(key=_document_order)
+    # Earlier first; of two spans starting together, the longer first: two stable sorts by
+    # attribute (no Python key function per span), the later end first, then by start.
+    spans.sort(key=_END, reverse=True)
+    spans.sort(key=_START)
     return spans
 
 
-def _document_order(span: Span) -> tuple[int, int]:
-    """Earlier first; of two spans starting together, the longer first."""
-    return span.start, -span.end
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+
+
+@functools.lru_cache(maxsize=64)
+def _label_ids(labels: tuple[str, ...]) -> frozenset[int]:
+    """The string hashes of ``labels`` (components ask for the same few sets for every Doc)."""
+    return frozenset(get_string_id(label) for label in labels)
+
+
+# where spaCy keeps ``doc._.entityx_doc_date`` (a Doc's extension values have no offsets)
+_DOC_DATE_KEY = ("._.", "entityx_doc_date", None, None)
 
 
 def doc_date(doc: Doc) -> dt.date | None:
-    value = doc._.get("entityx_doc_date")
+    """``doc._.entityx_doc_date`` as a date (read from ``doc.user_data`` like ``attrs_of``)."""
+    value = doc.user_data.get(_DOC_DATE_KEY)
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -95,6 +116,7 @@ class TokenTexts:
     def __init__(self, size: int = 1 << 16):
         self.size = size
         self._decoded: dict[int, str] = {}
+        self._with_space: dict[int, str] = {}  # the same texts and a space, for ``doc_text``
 
     def __call__(self, doc: Doc) -> list[str]:
         hashes = doc.to_array(ORTH).tolist()
@@ -102,15 +124,31 @@ class TokenTexts:
         try:
             return list(map(decoded.__getitem__, hashes))
         except KeyError:  # words not seen before
-            if len(decoded) >= self.size:
-                decoded.clear()
-            strings = doc.vocab.strings
-            for orth in hashes:
-                if orth not in decoded:
-                    decoded[orth] = strings[orth]
+            self._learn(doc, hashes)
             return list(map(decoded.__getitem__, hashes))
 
     def doc_text(self, doc: Doc) -> str:
-        """``doc.text``, from the token texts and whitespace flags (Doc.text makes every Token)."""
+        """``doc.text``, from the tokens' string hashes and whitespace flags (Doc.text makes
+        every Token); the texts with their trailing space come from a memo too, so no string
+        is built per token."""
+        hashes = doc.to_array(ORTH).tolist()
         spaced = doc.to_array(SPACY).tolist()
-        return "".join([text + " " if space else text for text, space in zip(self(doc), spaced)])
+        decoded, with_space = self._decoded, self._with_space
+        try:
+            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+        except KeyError:  # words not seen before
+            self._learn(doc, hashes)
+            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+
+    def _learn(self, doc: Doc, hashes: list[int]) -> None:
+        """Decode the strings of ``hashes`` the memo lacks (emptying it first when full)."""
+        decoded, with_space = self._decoded, self._with_space
+        if len(decoded) >= self.size:
+            decoded.clear()
+            with_space.clear()
+        strings = doc.vocab.strings
+        for orth in hashes:
+            if orth not in decoded:
+                text = strings[orth]
+                decoded[orth] = text
+                with_space[orth] = text + " "

@@ -33,13 +33,14 @@ class DateComponent:
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            attrs = expression.to_dict()
+            # the JSON-safe fields of ``expression.to_dict()`` a span keeps
+            start_date, end_date = expression.start_date, expression.end_date
             add_span(doc, span.start, span.end, "DATE", attrs={
-                "value": attrs["value"],
-                "start_date": attrs["start_date"],
-                "end_date": attrs["end_date"],
-                "granularity": attrs["granularity"],
-                "flags": list(attrs.get("flags", [])),
+                "value": expression.value,
+                "start_date": start_date.isoformat() if start_date else None,
+                "end_date": end_date.isoformat() if end_date else None,
+                "granularity": expression.granularity,
+                "flags": list(expression.flags),
             })
         return doc
 

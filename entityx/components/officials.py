@@ -34,14 +34,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import OfficeIndex, role_label, tenure_at
+from ..gazetteer import OfficeIndex, role_label
 from ..linking import Linker, NameIndex
 from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
 NAT = get_string_id("NAT")
 # kinds of phrases in the component's matcher
-NAME, SURNAME, TITLE, BODY = "NAME", "SUR", "TITLE", "BODY"
+NAME, SURNAME, TITLE, BODY, FIRST = "NAME", "SUR", "TITLE", "BODY", "FIRST"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
 
 
@@ -81,7 +81,7 @@ def make_officials(nlp: Language, name: str, fuzzy_threshold: float, fuzzy_surna
                           min_fuzzy_length=min_fuzzy_length)
 
 
-@dataclass
+@dataclass(slots=True)
 class _RoleMention:
     start: int
     end: int  # end of the whole description (title plus any country after it)
@@ -141,6 +141,13 @@ class OfficialTagger(GazetteerComponent):
                     self._phrase_heads[head].append((key, len(self._phrase_heads[head])))
         for body in self._phrase_bodies:
             self._add_phrases(BODY, body, [body])
+        # first names that may start a misspelt full name ("Sergej Lawrof"); the anchor is one
+        # token, so a first name the tokenizer splits ("Jean-Yves") never is one
+        names = sorted(self.index.first_names)
+        one_token = [name for name, tokens in zip(names, self.nlp.tokenizer.pipe(names))
+                     if len(tokens) == 1 and tokens[0].text == name]
+        if one_token:
+            self._add_phrases(FIRST, "", one_token)
 
     def _add_phrases(self, kind: str, what: str, phrases: list[str]) -> None:
         """Match ``phrases`` as ``what`` (an official id, a role key, a body phrase) of ``kind``."""
@@ -149,10 +156,10 @@ class OfficialTagger(GazetteerComponent):
         self._phrase_keys[self.nlp.vocab.strings[key]] = (kind, what)
 
     def _phrases(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
-        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY): (what, start, end), in
-        the matcher's order."""
+        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY, FIRST): (what, start, end),
+        in the matcher's order."""
         keys = self._phrase_keys
-        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: []}
+        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: [], FIRST: []}
         for match_id, start, end in self.matcher(doc):
             kind, what = keys[match_id]
             found[kind].append((what, start, end))
@@ -201,7 +208,7 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        for start in self._free_first_names(words, taken):
+        for start in sorted(start for _, start, _ in phrases[FIRST] if start < len(doc) - 1):
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
@@ -296,7 +303,7 @@ class OfficialTagger(GazetteerComponent):
 
         # ROLE spans for descriptions without a name next to them
         for m in role_mentions:
-            if m.title_end in named_at or m.end in named_at or _apposition_name(doc, m.end, named_at):
+            if m.title_end in named_at or m.end in named_at or _apposition_name(words, m.end, named_at):
                 continue
             holder, role_key, country = self._resolve_role(doc, m, on, found)
             attrs = {
@@ -312,20 +319,13 @@ class OfficialTagger(GazetteerComponent):
             add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
         return doc
 
-    def _free_first_names(self, words: list[str], taken: list[bool]) -> list[int]:
-        """Positions (not the last) of known first names outside the names found so far."""
-        free = self.index.first_names.intersection(compress(words, map(operator.not_, taken)))
-        if not free:
-            return []
-        return [i for i, w in enumerate(words[:-1]) if w in free]
-
     def _misspelt_mentions(self, words: list[str], taken: list[bool],
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
         """(position, id) of free words that are misspellings of a surname the text used before.
 
-        Each distinct free word is compared once (fuzzy matching is the costly part), and only
-        if its length lets it reach the threshold; then its free positions after the first
-        mention of that person are taken.
+        Each distinct free word after the first mention is compared once (fuzzy matching is the
+        costly part), and only if its length lets it reach the threshold; then its free
+        positions after the first mention of that person are taken.
         """
         known = {form: official_id for official_id in mentioned
                  for form in self.data["officials"][official_id]["surnames"]}
@@ -335,11 +335,13 @@ class OfficialTagger(GazetteerComponent):
         if threshold > 0:
             lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
         matched: dict[str, str] = {}
-        free_words = set(compress(words, map(operator.not_, taken)))
-        for word in filter(_name_like, free_words):
-            if len(word) < self.min_fuzzy_length or word in self.common_words:
+        # a word refers back only to a mention before it, so words up to the first one are out
+        first = min(mentioned.values()) + 1
+        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
+        for word in free_words:
+            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
                 continue
-            if lengths is not None and len(word) not in lengths:
+            if not _name_like(word) or word in self.common_words:
                 continue
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
@@ -373,7 +375,7 @@ class OfficialTagger(GazetteerComponent):
                 role_key, body_country = self._phrase_bodies[body]
                 if not any(key == role_key for key, _ in heads):
                     continue
-                end, after_country = self._country_after(doc, end, places)
+                end, after_country = self._country_after(words, end, places)
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
                 covered.update(range(i, end))
@@ -387,12 +389,12 @@ class OfficialTagger(GazetteerComponent):
             before = places_by_end.get(start)
             if before is None and start >= 2 and words[start - 1] in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
-            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(doc, before, start)):
+            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(words, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
                 country = country or attrs_of(before).get("country") or (
                     ORG_PREFIX + before.kb_id_ if before.label_ == "ORG" else None)
                 first = before.start
-            description_end, after_country = self._country_after(doc, end, places)
+            description_end, after_country = self._country_after(words, end, places)
             country = country or after_country
             mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
             covered.update(range(first, description_end))
@@ -408,15 +410,15 @@ class OfficialTagger(GazetteerComponent):
                 position = place.end
         return sorted(mentions, key=lambda m: m.start)
 
-    def _country_after(self, doc: Doc, end: int, places: dict[int, Span]) -> tuple[int, str | None]:
+    def _country_after(self, words: list[str], end: int, places: dict[int, Span]) -> tuple[int, str | None]:
         """'Außenminister Russlands', 'Präsident der Republik Belarus', 'Präsident von Belarus'."""
         if end in places and places[end].label_ == "LOC" and attrs_of(places[end]).get("kind") == "country":
             if places[end].text.endswith("s") or places[end].text.endswith("'"):
                 return places[end].end, attrs_of(places[end])["country"]
-        if end + 1 < len(doc) and doc[end].lower_ in GENITIVE_LINKS:
+        if end + 1 < len(words) and words[end].lower() in GENITIVE_LINKS:
             position = end + 1
             place = places.get(position)
-            if place is None and position + 1 < len(doc) and doc[position].text == "Republik":
+            if place is None and position + 1 < len(words) and words[position] == "Republik":
                 place = places.get(position + 1)
             if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
                 return place.end, attrs_of(place)["country"]
@@ -439,7 +441,7 @@ class OfficialTagger(GazetteerComponent):
             previous = [f for f in found if sentence_start <= f[0] < m.start and f[2]]
             if not previous:
                 return None, role_key, m.country
-            tenure = tenure_at(self.data["officials"][previous[-1][2]], on)
+            tenure = self.offices.tenure(previous[-1][2], on)
             if tenure is None:
                 return None, role_key, m.country
             role_key = tenure["role"]
@@ -511,7 +513,7 @@ class OfficialTagger(GazetteerComponent):
                 "candidates": extra.get("candidates", []),
             }
         official = self.data["officials"][official_id]
-        tenure = tenure_at(official, on)
+        tenure = self.offices.tenure(official_id, on)
         if tenure is not None:
             # an office of an organization (UN Secretary-General) is labelled by the organization,
             # while the person's country stays their own
@@ -600,12 +602,12 @@ def _role_before(mentions: list[_RoleMention], words: list[str], start: int) -> 
     return None
 
 
-def _is_genitive_or_compound(doc: Doc, place: Span, title_start: int) -> bool:
-    if place.end == title_start - 1 and doc[title_start - 1].text in "-‐":
+def _is_genitive_or_compound(words: list[str], place: Span, title_start: int) -> bool:
+    if place.end == title_start - 1 and words[title_start - 1] in "-‐":
         return True  # "US-Präsident", "Kreml-Chef"
     return place.end == title_start and (place.text.endswith("s") or place.text.endswith("'"))
 
 
-def _apposition_name(doc: Doc, end: int, named_at: dict[int, Any]) -> bool:
+def _apposition_name(words: list[str], end: int, named_at: dict[int, Any]) -> bool:
     """'der Außenminister der Republik Belarus, Sergej Alejnik,' - the name follows after a comma."""
-    return end < len(doc) and doc[end].text == "," and (end + 1) in named_at
+    return end < len(words) and words[end] == "," and (end + 1) in named_at

@@ -54,6 +54,10 @@ class NewsSentenceSplitter:
         previous = -1  # index of the previous word (not space), -1 before the second token
         for i in range(1, len(words)):
             text = words[i]
+            if not (after_end or line_break) and text not in SENTENCE_END and not text.endswith(".") \
+                    and not text.isspace():
+                previous = i  # a word inside a sentence (most of them): nothing to decide
+                continue
             if text.isspace():  # token.is_space
                 if "\n" in text:
                     line_break = True

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import spacy
 from rapidfuzz import fuzz
 
 from entityx.components.officials import _reachable_lengths
-from entityx.spans import TokenTexts, add_span, attrs_of, spans_of
+from entityx.spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 
 TEXTS = [
     "",
@@ -51,3 +53,19 @@ def test_reachable_lengths_keep_every_word_that_can_reach_the_threshold():
             for n in range(1, 40):
                 if fuzz.ratio("a" * n, form) >= threshold:  # the best any word of length n can do
                     assert n in lengths, (threshold, form_length, n)
+
+
+def test_span_attributes_are_spacys_extension_values(nlp):
+    """add_span/attrs_of use the ``doc.user_data`` entry behind ``span._.entityx_attrs``."""
+    doc = nlp.make_doc("Gipfel in Minsk")
+    span = add_span(doc, 2, 3, "LOC", attrs={"kind": "city"})
+    assert span._.entityx_attrs == {"LOC": {"kind": "city"}}
+    span._.entityx_attrs = {"LOC": {"kind": "country"}}
+    assert attrs_of(spans_of(doc, "LOC")[0]) == {"kind": "country"}
+
+
+def test_doc_date_is_spacys_extension_value(nlp):
+    doc = nlp.make_doc("Gipfel in Minsk")
+    assert doc_date(doc) is None
+    doc._.entityx_doc_date = "2023-05-10"
+    assert doc_date(doc) == dt.date(2023, 5, 10)
