@@ -1801,6 +1801,12 @@ def _apply_frames(events: list[_Mention], frames: list[dict[str, Any]]) -> None:
             summit_frame = frame.get("summit", True)
             if event.start is None and frame["start"] and summit_frame:
                 event.start, event.end = frame["start"], frame["end"]
+            elif summit_frame and event.summit and event.start and frame["start"] and frame["end"] \
+                    and frame["end"] > (event.end or event.start) \
+                    and -2 <= _days(event.start, frame["start"]) and event.start <= frame["end"]:
+                # "Angereist sind Biden, Scholz ..." on the first day of a summit that lasts until
+                # Sunday: the guests stay until its end
+                event.end = frame["end"]
             if event.city is None:
                 event.city = frame["city"]
             if frame["host"] and frame["host_rank"] > event.host_rank and _key(frame["host"]) != _key(event.visitor):

@@ -522,3 +522,12 @@ def test_topics_questions_and_speakers_are_no_trips(nlp, text, expected):
 def test_delegations_and_representation(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2025-06-26", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country) for e in events) == expected
+
+
+def test_summit_guests_stay_until_the_summit_ends(nlp):
+    text = ("Neu-Delhi (dpa) - In Neu-Delhi hat am Samstag der zweitägige G20-Gipfel begonnen, der bis Sonntag "
+            "dauert. Angereist sind unter anderen US-Präsident Joe Biden und Bundeskanzler Olaf Scholz. "
+            "Präsident Emmanuel Macron war bereits am Freitag gelandet.")
+    events = {e.visitor.id: (e.start, e.end) for e in entityx.extract_events(text, doc_date="2023-09-09", nlp=nlp)}
+    assert events["joe-biden"] == ("2023-09-09", "2023-09-10")
+    assert events["olaf-scholz"] == ("2023-09-09", "2023-09-10")
