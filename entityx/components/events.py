@@ -224,6 +224,7 @@ class EventAssembler(GazetteerComponent):
         self.return_words = words("return_words")
         self.virtual_meetings = words("virtual_meetings")
         self.sending_verbs = words("sending_verbs")
+        self.same_day_cues = words("same_day_cues")
         self.representing_verbs = words("representing_verbs")
         self.delegation_words = words("delegation_words")
         self.leading_verbs = words("leading_verbs")
@@ -264,9 +265,11 @@ class EventAssembler(GazetteerComponent):
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
         _end_at_departures(events)
+        self._date_undated_summits(frames, readings)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         self._borrow_lead_dates(events, readings)
+        self._same_day_stops(events, readings)
         speaker = self._briefing_speaker(readings, mentions)
         leaders = _leaders_named(readings)
         doc._.entityx_events = [self._to_event(view, e, on, speaker, leaders) for e in events]
@@ -1348,6 +1351,34 @@ class EventAssembler(GazetteerComponent):
                     event.start = days[0].attrs["start_date"]
                     event.end = days[0].attrs.get("end_date") or event.start
                     break
+
+    def _date_undated_summits(self, frames: list[dict[str, Any]], readings: list[dict[str, Any]]) -> None:
+        """'Zum ersten Mal findet ein Gipfel der G20 in Afrika statt. Ramaphosa eröffnete das
+        Treffen am Samstag': a summit framed without a day takes the day of its opening told in
+        one of the next two sentences."""
+        for frame in frames:
+            if not frame.get("summit") or frame["start"] is not None:
+                continue
+            for reading in readings[frame["sentence"] + 1:frame["sentence"] + 3]:
+                if self.summit_verbs.isdisjoint(reading["words"]):
+                    continue
+                start, end, _range = self._dates(reading, reading["start"])
+                if start:
+                    frame["start"], frame["end"] = start, end or start
+                break
+
+    def _same_day_stops(self, events: list[_Mention], readings: list[dict[str, Any]]) -> None:
+        """'Noch am Abend flog er weiter nach Paris': an undated stop told with a part of the day
+        is on the day of the same traveller's stop told just before."""
+        ordered = sorted(events, key=lambda e: min(e.sentences))
+        for i, event in enumerate(ordered):
+            first = min(event.sentences)
+            if event.start is not None or self.same_day_cues.isdisjoint(readings[first]["words"]):
+                continue
+            before = next((e for e in reversed(ordered[:i]) if _key(e.visitor) == _key(event.visitor)
+                           and (e.end or e.start) and first - max(e.sentences) <= 2), None)
+            if before is not None:
+                event.start = event.end = before.end or before.start
 
     def _briefing_speaker(self, readings: list[dict[str, Any]], mentions: list[_Mention]) -> dict[str, Any] | None:
         """'Briefing der Sprecherin ..., Maria Sacharowa (Zusammenfassung)': a headline before the

@@ -531,3 +531,22 @@ def test_summit_guests_stay_until_the_summit_ends(nlp):
     events = {e.visitor.id: (e.start, e.end) for e in entityx.extract_events(text, doc_date="2023-09-09", nlp=nlp)}
     assert events["joe-biden"] == ("2023-09-09", "2023-09-10")
     assert events["olaf-scholz"] == ("2023-09-09", "2023-09-10")
+
+
+def test_an_undated_summit_takes_the_day_of_its_opening(nlp):
+    text = ("Johannesburg (Reuters) - Zum ersten Mal findet ein Gipfel der G20 in Afrika statt. Präsident Cyril "
+            "Ramaphosa eröffnete das Treffen am Samstag. Für die EU nehmen Kommissionspräsidentin Ursula von der "
+            "Leyen und Ratspräsident António Costa teil.")
+    events = {e.visitor.id: e.start for e in entityx.extract_events(text, doc_date="2025-11-22", nlp=nlp)}
+    assert events == {"ursula-von-der-leyen": "2025-11-22", "antonio-costa": "2025-11-22"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Am 13. Mai traf Präsident Wolodymyr Selenskyj in Rom Ministerpräsidentin Giorgia Meloni. Noch am "
+                 "Abend flog er weiter nach Berlin.", {"IT": "2023-05-13", "DE": "2023-05-13"}, id="noch-am-abend"),
+    pytest.param("Am 13. Mai traf Präsident Wolodymyr Selenskyj in Rom Ministerpräsidentin Giorgia Meloni. Später "
+                 "flog er weiter nach Berlin.", {"IT": "2023-05-13", "DE": None}, id="no-part-of-day"),
+])
+def test_a_stop_later_that_day(nlp, text, expected):
+    events = {e.destination.country: e.start for e in entityx.extract_events(text, doc_date="2023-05-15", nlp=nlp)}
+    assert events == expected
