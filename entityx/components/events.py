@@ -1423,6 +1423,11 @@ class EventAssembler(GazetteerComponent):
             local = leaders.get(m.country, [])
             host = next((p for p in local if p.get("role_key") == m.visitor.get("role_key")), None) or next(
                 (p for p in local if p.get("role_key") == "head_of_state"), None)
+        organizations = list(m.organizations)
+        served = self.data["organizations"].get(m.visitor.get("org") or "")
+        if served and all(o["id"] != served["id"] for o in organizations):
+            # "UN-Generalsekretär Guterres reiste nach Istanbul": he travels for his organization
+            organizations.append(served)
         status = m.status
         if not m.explicit_status and on is not None and m.start:
             status = _date_status(m.start, m.end, on)
@@ -1439,7 +1444,7 @@ class EventAssembler(GazetteerComponent):
             "status": status,
             "host": _public(host),
             "meetings": [_public(p) for p in meetings],
-            "organizations": [{k: o[k] for k in ("id", "acronym", "acronym_en", "name")} for o in m.organizations],
+            "organizations": [{k: o.get(k) for k in ("id", "acronym", "acronym_en", "name")} for o in organizations],
             "reported_by": _public(reporter),
             "evidence": evidence,
             "confidence": round(min(confidence, 0.99), 3),

@@ -550,3 +550,9 @@ def test_an_undated_summit_takes_the_day_of_its_opening(nlp):
 def test_a_stop_later_that_day(nlp, text, expected):
     events = {e.destination.country: e.start for e in entityx.extract_events(text, doc_date="2023-05-15", nlp=nlp)}
     assert events == expected
+
+
+def test_an_organization_official_travels_for_the_organization(nlp):
+    events = entityx.extract_events("UN-Generalsekretär António Guterres ist am Montag nach Istanbul gereist.",
+                                    doc_date="2022-07-22", nlp=nlp)
+    assert [[o.id for o in e.organizations] for e in events] == [["UN"]]
