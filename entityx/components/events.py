@@ -317,7 +317,7 @@ class EventAssembler(GazetteerComponent):
                       and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
                       and not _dates_another_event(view, s.start, sent.start)],
             "words": words,
-            "year": _bare_year(words),
+            "year": _bare_year(words) if YEAR_RE.search(view.span_text(sent.start, sent.end)) else None,
             "nouns": spans.get("_nouns", []),
             "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(sent.start, sent.end))),
             "start": sent.start,
@@ -1534,6 +1534,9 @@ def _same_trip(a: _Mention, b: _Mention) -> bool:
         gap = max(_days(b.start, a_end), _days(a.start, b_end))
         return gap <= MAX_GAP_DAYS and (a.country == b.country or not (a.country and b.country))
     return True
+
+
+YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
 
 
 def _bare_year(words: list[str]) -> str | None:
