@@ -613,7 +613,10 @@ class EventAssembler(GazetteerComponent):
                    if p["person"]["country"] is None and country and _after_word(view, p["start"], {"mit", "von"})
                    else p for p in persons]
         destinations = {country} | {c for c, _ in also}
-        hosts = [p for p in persons if country is not None and p["person"]["country"] in destinations]
+        # locals: people of the destination, and officials of an organization seated there
+        # ("in Brüssel, wo ihn Kommissionspräsidentin von der Leyen empfing")
+        hosts = [p for p in persons if country is not None and (p["person"]["country"] in destinations
+                                                                or self.seats.get(p["person"].get("org")) == country)]
         visitors = [p for p in persons if p not in hosts]
         if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
@@ -666,7 +669,8 @@ class EventAssembler(GazetteerComponent):
                 subjects.sort(key=lambda v: v["start"])
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
-        host, host_rank = self._choose_host(view, [h for h in hosts if h["person"]["country"] == country], receiver)
+        host, host_rank = self._choose_host(view, [h for h in hosts if country in (
+            h["person"]["country"], self.seats.get(h["person"].get("org")))], receiver)
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the

@@ -557,3 +557,9 @@ def test_an_organization_official_travels_for_the_organization(nlp):
     events = entityx.extract_events("UN-Generalsekretär António Guterres ist am Montag nach Istanbul gereist.",
                                     doc_date="2022-07-22", nlp=nlp)
     assert [[o.id for o in e.organizations] for e in events] == [["UN"]]
+
+
+def test_an_organization_official_hosts_at_its_seat(nlp):
+    text = "Bundeskanzler Friedrich Merz war am Freitag in Brüssel, wo ihn Kommissionspräsidentin Ursula von der Leyen empfing."
+    (event,) = entityx.extract_events(text, doc_date="2025-05-09", nlp=nlp)
+    assert (event.visitor.id, event.destination.country, event.host.id) == ("friedrich-merz", "BE", "ursula-von-der-leyen")
