@@ -563,3 +563,10 @@ def test_an_organization_official_hosts_at_its_seat(nlp):
     text = "Bundeskanzler Friedrich Merz war am Freitag in Brüssel, wo ihn Kommissionspräsidentin Ursula von der Leyen empfing."
     (event,) = entityx.extract_events(text, doc_date="2025-05-09", nlp=nlp)
     assert (event.visitor.id, event.destination.country, event.host.id) == ("friedrich-merz", "BE", "ursula-von-der-leyen")
+
+
+def test_zu_gast_bei_names_the_host(nlp):
+    text = ("Am 19. Juli war Kremlchef Wladimir Putin in Teheran zu Gast bei Präsident Ebrahim Raisi; "
+            "auch Ajatollah Ali Chamenei empfing ihn.")
+    (event,) = entityx.extract_events(text, doc_date="2022-07-20", nlp=nlp)
+    assert event.host.id == "ebrahim-raisi"
