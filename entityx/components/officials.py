@@ -251,6 +251,8 @@ class OfficialTagger(GazetteerComponent):
                 word = words[position]
                 if not _name_like(word) or len(word) < self.min_fuzzy_length:
                     continue
+                if position + 1 < len(doc) and not taken[position + 1] and _name_like(words[position + 1]):
+                    continue  # "Generalsekretär Michail Gorbatschow": a first name, not a misspelt surname
                 official_id = self.linker.best_fuzzy(
                     self.index.fuzzy_surname(word, self.fuzzy_surname_threshold), on)
                 if official_id:

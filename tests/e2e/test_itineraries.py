@@ -570,3 +570,9 @@ def test_zu_gast_bei_names_the_host(nlp):
             "auch Ajatollah Ali Chamenei empfing ihn.")
     (event,) = entityx.extract_events(text, doc_date="2022-07-20", nlp=nlp)
     assert event.host.id == "ebrahim-raisi"
+
+
+def test_a_first_name_after_a_title_is_no_misspelt_surname(nlp):
+    text = "Genf war 1985 Schauplatz des Gipfels mit dem sowjetischen Generalsekretär Michail Gorbatschow."
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "OFFICIAL"] == [("Michail Gorbatschow", "")]
