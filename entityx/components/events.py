@@ -224,6 +224,7 @@ class EventAssembler(GazetteerComponent):
         self.return_words = words("return_words")
         self.virtual_meetings = words("virtual_meetings")
         self.sending_verbs = words("sending_verbs")
+        self.topic_nouns = words("topic_nouns")
         self.same_day_cues = words("same_day_cues")
         self.representing_verbs = words("representing_verbs")
         self.delegation_words = words("delegation_words")
@@ -1112,7 +1113,9 @@ class EventAssembler(GazetteerComponent):
             if returning:
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
             if not (self.topic_preps - {"über"}).isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]) \
-                    or _in_topic_phrase(view, span.start, reading["start"]):
+                    or _in_topic_phrase(view, span.start, reading["start"]) \
+                    or (not {"in", "im"}.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
+                        view.text[max(span.start - 4, reading["start"]):span.start])):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is

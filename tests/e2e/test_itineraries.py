@@ -493,6 +493,8 @@ def test_representatives_travel(nlp, text, expected):
     pytest.param("Am Rande des Gipfels in Johannesburg berieten Bundeskanzler Friedrich Merz und Präsident Emmanuel "
                  "Macron über den Plan für ein Ende des Kriegs in der Ukraine.",
                  [("emmanuel-macron", "ZA"), ("friedrich-merz", "ZA")], id="topic-after-ueber"),
+    pytest.param("Bundeskanzlerin Angela Merkel reist am Freitag nach Sotschi. Themen seien der Krieg in Syrien und "
+                 "die Lage in der Ostukraine, sagte sie.", [("angela-merkel", "RU")], id="topic-nouns-before-in"),
     pytest.param("Außenministerin Annalena Baerbock reiste am Montag über Warschau nach Kiew.",
                  [("annalena-baerbock", "UA")], id="route-after-ueber"),
     pytest.param("Frage: Wird Präsident Xi Jinping am BRICS-Gipfel in Rio de Janeiro teilnehmen?", [],
