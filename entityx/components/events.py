@@ -887,7 +887,7 @@ class EventAssembler(GazetteerComponent):
         ließ das Weiße Haus offen", "ist weiter offen" - not "kritisierte ihn offen")."""
         if not self.speculation.isdisjoint(words):
             return True
-        if words and words[-1] == "?":
+        if "?" in words[-3:] and next((w for w in reversed(words) if not w.isspace()), "") == "?":
             return True  # "Wird Präsident Xi am Gipfel teilnehmen?" asks, it does not tell
         if "Gespräch" in words and any(words[i - 1] == "im" and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAKS
                                                                 or words[i + 1] in (".", "“", "”", '"'))

@@ -499,6 +499,8 @@ def test_representatives_travel(nlp, text, expected):
                  [("annalena-baerbock", "UA")], id="route-after-ueber"),
     pytest.param("Frage: Wird Präsident Xi Jinping am BRICS-Gipfel in Rio de Janeiro teilnehmen?", [],
                  id="a-question"),
+    pytest.param("Frage: Wird Präsident Xi Jinping am BRICS-Gipfel in Rio de Janeiro teilnehmen?\n\nAntwort: Dazu "
+                 "informieren wir zu gegebener Zeit.", [], id="a-question-before-a-paragraph-break"),
     pytest.param("Ein Besuch von Außenminister Johann Wadephul in Astana sei „im Gespräch“, hieß es.", [],
                  id="im-gespraech"),
     pytest.param("Mao Ning: Ministerpräsident Li Qiang wird vom 5. bis 8. Juli am Gipfeltreffen der BRICS in Rio "
