@@ -229,6 +229,7 @@ class EventAssembler(GazetteerComponent):
         self.representing_verbs = words("representing_verbs")
         self.delegation_words = words("delegation_words")
         self.leading_verbs = words("leading_verbs")
+        self.membership_verbs = words("membership_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -421,6 +422,10 @@ class EventAssembler(GazetteerComponent):
             # "vor Ort leitet Außenminister Mauro Vieira die Delegation"
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
                       if view.text[i] in self.leading_verbs and i not in skip]
+        if not self.delegation_words.isdisjoint(words) and not self.membership_verbs.isdisjoint(words):
+            # "Zur Delegation gehört auch Außenminister Lawrow": with the trip told before
+            found += [(i, "delegation", "unspecified") for i in range(reading["start"], reading["end"])
+                      if view.text[i] in self.membership_verbs and i not in skip]
         if not self.representing_verbs.isdisjoint(reading["words"]):
             # "vor Ort vertritt ihn Außenminister Lawrow" (not "vertritt die Interessen")
             found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"] - 1)
@@ -588,6 +593,11 @@ class EventAssembler(GazetteerComponent):
             earlier = next((m for m in reversed(previous) if _key(m.visitor) in keys and m.country), None)
             if earlier is not None:
                 country, city = earlier.country, earlier.city
+        delegation_of = None
+        if country is None and "delegation" in kinds and previous \
+                and number - previous[-1].sentence <= self.max_context_sentences:
+            delegation_of = previous[-1]  # "Zur Delegation gehört auch ...": the trip told before
+            country, city = delegation_of.country, delegation_of.city
         if country is None and receiver is not None:
             country = receiver[0]["person"]["country"]
         if country is None and "summit" in kinds:
@@ -681,6 +691,8 @@ class EventAssembler(GazetteerComponent):
             own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]
                          or "end_only" in (d.attrs.get("flags") or ())] or reading["dates"]
         start, end, range_given = self._dates(dict(reading, dates=own_dates), trigger_at)
+        if delegation_of is not None and start is None:
+            start, end = delegation_of.start, delegation_of.end
         arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
         if not visitors:
             # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und

@@ -580,3 +580,16 @@ def test_a_first_name_after_a_title_is_no_misspelt_surname(nlp):
     text = "Genf war 1985 Schauplatz des Gipfels mit dem sowjetischen Generalsekretär Michail Gorbatschow."
     doc = nlp(text)
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "OFFICIAL"] == [("Michail Gorbatschow", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Präsident Wladimir Putin reist am Donnerstag zu einem Staatsbesuch nach Belgrad. Zur Delegation "
+                 "gehört nach Angaben des Kremls auch Außenminister Sergej Lawrow.",
+                 [("sergej-lawrow", "RS", "2019-01-17"), ("wladimir-putin", "RS", "2019-01-17")], id="member"),
+    pytest.param("Präsident Wladimir Putin reist am Donnerstag zu einem Staatsbesuch nach Belgrad. Außenminister "
+                 "Sergej Lawrow gehört zu den Kritikern des Abkommens.",
+                 [("wladimir-putin", "RS", "2019-01-17")], id="belonging-to-critics"),
+])
+def test_members_of_a_delegation_travel_with_it(nlp, text, expected):
+    events = entityx.extract_events(text, doc_date="2019-01-15", nlp=nlp)
+    assert sorted((e.visitor.id, e.destination.country, e.start) for e in events) == expected
