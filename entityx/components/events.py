@@ -697,7 +697,9 @@ class EventAssembler(GazetteerComponent):
         if not visitors:
             # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und
             # Regierungschefs in Moskau eingetroffen") frames what follows
-            gathering = summit or (not reading["persons"] and bool(strong) and start is not None)
+            # (not a return home: "Noch am Abend kehrt der Präsident nach Istanbul zurück")
+            gathering = summit or (not reading["persons"] and bool(strong) and start is not None
+                                   and self.return_words.isdisjoint(view.lower[reading["start"]:reading["end"]]))
             # (an undated one only in the lead: "Johannesburg - Zum ersten Mal findet ein Gipfel der
             # G20 in Afrika statt" frames the article; a summit named in passing later does not)
             if country and (gathering or host_verb) and (host or start or (summit and number <= 2)):
@@ -1857,7 +1859,10 @@ def _apply_frames(events: list[_Mention], frames: list[dict[str, Any]]) -> None:
             if frame["country"] != event.country or frame.get("borrowed") and frame["host"] is event.host:
                 continue
             summit_frame = frame.get("summit", True)
-            if event.start is None and frame["start"] and summit_frame:
+            # a trip told with another month ("im März 2022") does not take the frame's day
+            other_month = bool(frame["start"] and event.period and event.period[:4].isdigit()
+                               and frame["start"][:7] != event.period)
+            if event.start is None and frame["start"] and summit_frame and not other_month:
                 event.start, event.end = frame["start"], frame["end"]
             elif summit_frame and event.summit and event.start and frame["start"] and frame["end"] \
                     and frame["end"] > (event.end or event.start) \

@@ -593,3 +593,11 @@ def test_a_first_name_after_a_title_is_no_misspelt_surname(nlp):
 def test_members_of_a_delegation_travel_with_it(nlp, text, expected):
     events = entityx.extract_events(text, doc_date="2019-01-15", nlp=nlp)
     assert sorted((e.visitor.id, e.destination.country, e.start) for e in events) == expected
+
+
+def test_a_return_home_frames_nothing_and_an_older_trip_keeps_its_month(nlp):
+    text = ("Berlin (AA) - Präsident Recep Tayyip Erdoğan ist am Freitag zu einem Arbeitsbesuch in Deutschland "
+            "eingetroffen. Bundeskanzler Olaf Scholz war im März 2022 zu seinem Antrittsbesuch nach Ankara gereist. "
+            "Noch am Abend kehrt der Präsident nach Istanbul zurück; das Länderspiel am Samstag wird er nicht besuchen.")
+    events = {e.visitor.id: (e.start, e.status) for e in entityx.extract_events(text, doc_date="2023-11-17", nlp=nlp)}
+    assert events["olaf-scholz"] == (None, "completed")
