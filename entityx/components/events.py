@@ -230,6 +230,7 @@ class EventAssembler(GazetteerComponent):
         self.delegation_words = words("delegation_words")
         self.leading_verbs = words("leading_verbs")
         self.membership_verbs = words("membership_verbs")
+        self.ending_verbs = words("ending_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -1209,6 +1210,9 @@ class EventAssembler(GazetteerComponent):
                 since = [s for s, _e, end_only in days if not end_only and s and s < end]
                 if since:
                     start, is_range = max(since), True
+        if durations and not is_range and start and start == end and not self.ending_verbs.isdisjoint(reading["words"]):
+            # "hat am Sonntag seinen viertägigen Staatsbesuch beendet": the day closes the stay
+            start = None
         if durations and not is_range:
             try:
                 if start and (end is None or end == start):

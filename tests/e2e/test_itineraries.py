@@ -601,3 +601,14 @@ def test_a_return_home_frames_nothing_and_an_older_trip_keeps_its_month(nlp):
             "Noch am Abend kehrt der Präsident nach Istanbul zurück; das Länderspiel am Samstag wird er nicht besuchen.")
     events = {e.visitor.id: (e.start, e.status) for e in entityx.extract_events(text, doc_date="2023-11-17", nlp=nlp)}
     assert events["olaf-scholz"] == (None, "completed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Papst Benedikt XVI. hat am Sonntag seinen viertägigen Staatsbesuch in Deutschland beendet.",
+                 ("2011-09-22", "2011-09-25"), id="ended"),
+    pytest.param("Papst Benedikt XVI. hat am Sonntag seinen viertägigen Staatsbesuch in Deutschland begonnen.",
+                 ("2011-09-25", "2011-09-28"), id="begun"),
+])
+def test_a_duration_counts_back_from_the_day_a_stay_ended(nlp, text, expected):
+    (event,) = entityx.extract_events(text, doc_date="2011-09-26", nlp=nlp)
+    assert (event.start, event.end) == expected
