@@ -413,7 +413,8 @@ class EventAssembler(GazetteerComponent):
                  if i not in skip and not self._time_reference(view, reading, i)]
         words = reading["words"]
         if "vertreten" in words and (not self.letting_verbs.isdisjoint(words) or "durch" in words or (
-                "mit" in words and ("ist" in words or "sind" in words))):
+                "mit" in words and ("ist" in words or "sind" in words)) or (
+                "von" in words and ("wird" in words or "werden" in words))):
             # "lässt sich von Außenminister Lawrow vertreten", "Russland wird durch Oreschkin
             # vertreten", "Usbekistan ist mit Ministerpräsident Aripow vertreten": the representative
             # comes (as a guest of the summit told before); "Interessen vertreten" is no trip
@@ -889,6 +890,12 @@ class EventAssembler(GazetteerComponent):
         if not self.substitution_words.isdisjoint(before):
             return True
         words = view.lower[reading["start"]:reading["end"]]
+        if "vertreten" in words and "von" in words and ("wird" in words or "werden" in words) \
+                and self.letting_verbs.isdisjoint(words):
+            # "Putin wird von Außenminister Lawrow vertreten": the subject, named before "von"
+            by = reading["start"] + words.index("von")
+            return person["start"] < by and not _after_word(view, person["start"], {"von"}) and all(
+                p["start"] >= person["start"] for p in reading["persons"] if p["start"] < by)
         if "vertreten" in words and not self.letting_verbs.isdisjoint(words):
             # the subject: the last person before the letting verb (a relative clause may stand
             # between: "Putin, gegen den ein Haftbefehl vorliegt, ließ sich ... vertreten")

@@ -516,6 +516,12 @@ def test_topics_questions_and_speakers_are_no_trips(nlp, text, expected):
                  "Ministerpräsident Michail Mischustin vertreten.", [("michail-mischustin", "BY")], id="durch"),
     pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Usbekistan ist mit "
                  "Ministerpräsident Abdulla Aripow vertreten.", [("abdulla-aripow", "BY")], id="mit"),
+    pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Präsident Wladimir Putin "
+                 "wird von Ministerpräsident Michail Mischustin vertreten.", [("michail-mischustin", "BY")],
+                 id="von-passive"),
+    pytest.param("Astana (AFP) - In Astana hat am Donnerstag das Gipfeltreffen der Staaten Zentralasiens begonnen. "
+                 "Zugesagt haben Präsident Emomali Rachmon und Präsident Sooronbai Dscheenbekow.",
+                 [("emomali-rachmon", "KZ"), ("sooronbai-dscheenbekow", "KZ")], id="zugesagt"),
     pytest.param("Kasan (AFP) - In Kasan hat am Dienstag der Gipfel der BRICS-Staaten begonnen. Vor Ort leitet "
                  "Außenminister Mauro Vieira die brasilianische Delegation.", [("mauro-vieira", "RU")],
                  id="heads-the-delegation"),
