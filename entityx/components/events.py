@@ -303,13 +303,15 @@ class EventAssembler(GazetteerComponent):
         # "im Kasaner Kreml": a city adjective right before a landmark names the landmark's city
         named_by_adjective = {s.end for s in spans.get("LANDMARK", []) if s.attrs.get("city")}
         word_set = set(words)
+        lowered = view.lower[sent.start:sent.end]
         title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
                         for i in range(span.start, span.end)}
         reading = {
             "aside": aside,
             "reporting": reporting,
             "persons": _dedupe_entries(persons),
-            "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], sent.start)],
+            "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], sent.start)]
+            if "mit" in lowered else [],
             "unresolved_roles": unresolved,
             "reporters": _dedupe_entries(reporters),
             "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
@@ -330,15 +332,14 @@ class EventAssembler(GazetteerComponent):
             "non_visit": not self.non_visit.isdisjoint(word_set) or bool(words) and words[0].lower() in self.non_visit,
             "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
             "guest_list": not self.guest_list_words.isdisjoint(word_set),
-            "negated": not self.negations.isdisjoint(view.lower[sent.start:sent.end]) and any(
+            "negated": not self.negations.isdisjoint(lowered) and any(
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
         # people sent in another's place ("statt des Staatschefs Xi") are neither visitors nor met
         reading["absent"] = {_key(p["person"]) for p in reading["persons"] if self._substituted(view, reading, p)} \
-            if not (self.substitution_words.isdisjoint(view.lower[sent.start:sent.end])
-                    and "vertreten" not in word_set) else set()
-        if "ohne" in view.lower[sent.start:sent.end]:
+            if not (self.substitution_words.isdisjoint(lowered) and "vertreten" not in word_set) else set()
+        if "ohne" in lowered:
             # "Ohne Bundeskanzler Scholz reisten ...", "Ohne die Präsidenten Chinas und Russlands hat
             # der Gipfel begonnen": whoever is named after "ohne" stays away
             reading["absent"] |= {_key(p["person"]) for p in reading["persons"]
