@@ -332,6 +332,7 @@ class EventAssembler(GazetteerComponent):
             "non_visit": not self.non_visit.isdisjoint(word_set) or bool(words) and words[0].lower() in self.non_visit,
             "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
             "guest_list": not self.guest_list_words.isdisjoint(word_set),
+            "virtual_meeting": not self.virtual_meetings.isdisjoint(word_set),
             "negated": not self.negations.isdisjoint(lowered) and any(
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
@@ -939,7 +940,7 @@ class EventAssembler(GazetteerComponent):
         Zugeschaltet waren auch ...': right after a phone or video meeting, taking part (or a bare
         list of names) is taking part in that meeting. A trip of its own ("reist", "Besuch",
         "am Gipfel in Brüssel") still counts."""
-        if not any(not self.virtual_meetings.isdisjoint(readings[k]["words"]) for k in range(max(0, number - 2), number)):
+        if not any(readings[k]["virtual_meeting"] for k in range(max(0, number - 2), number)):
             return False
         return all(view.lower[i] in self.separable_heads and kind == "summit" or view.text[i] in self.participation_nouns
                    for i, kind, _ in triggers)
