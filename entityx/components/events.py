@@ -268,7 +268,7 @@ class EventAssembler(GazetteerComponent):
         self._attach_context(sentences, readings, mentions)
         events = _merge(mentions, on)
         _end_at_departures(events)
-        self._date_undated_summits(frames, readings)
+        self._complete_summit_dates(frames, readings)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         self._borrow_lead_dates(events, readings)
@@ -345,6 +345,13 @@ class EventAssembler(GazetteerComponent):
             # der Gipfel begonnen": whoever is named after "ohne" stays away
             reading["absent"] |= {_key(p["person"]) for p in reading["persons"]
                                   if _in_mit_phrase(view, p["start"], sent.start, "ohne")}
+        if not self.representing_verbs.isdisjoint(words):
+            # "Kamala Harris, die Präsident Joe Biden vertritt": the one represented stays away
+            for k in range(sent.start, sent.end):
+                if view.text[k] in self.representing_verbs:
+                    left = self._clause_of(view, reading, k)[0]
+                    if left > sent.start and view.lower[left] in ("der", "die") and view.text[left - 1] == ",":
+                        reading["absent"] |= {_key(p["person"]) for p in reading["persons"] if p["end"] == k}
         if not self.sending_verbs.isdisjoint(words):
             # "Xi Jinping hat Ministerpräsident Li Qiang geschickt": the sender stays at home
             for k in range(sent.start, sent.end):
@@ -541,6 +548,11 @@ class EventAssembler(GazetteerComponent):
                 if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
+        if not places and "summit" not in kinds and not kinds & {"meeting", "host", "noun"} \
+                and self._recent_summit(frames, previous, number):
+            # "Bereits am Dienstagabend traf Li Qiang ein": arriving, with no place named, at the
+            # summit told before
+            kinds = kinds | {"summit"}
         if reading["guest_list"] and not places and self._recent_summit(frames, previous, number):
             # "Zu den Gästen, die der Gastgeber begrüßte, zählten Merz, Macron ...": the guests
             # of the summit told before
@@ -1386,11 +1398,22 @@ class EventAssembler(GazetteerComponent):
                     event.end = days[0].attrs.get("end_date") or event.start
                     break
 
-    def _date_undated_summits(self, frames: list[dict[str, Any]], readings: list[dict[str, Any]]) -> None:
+    def _complete_summit_dates(self, frames: list[dict[str, Any]], readings: list[dict[str, Any]]) -> None:
         """'Zum ersten Mal findet ein Gipfel der G20 in Afrika statt. Ramaphosa eröffnete das
         Treffen am Samstag': a summit framed without a day takes the day of its opening told in
-        one of the next two sentences."""
+        one of the next two sentences; one framed with its first day takes its last day from "das
+        Treffen dauert bis Donnerstag" there."""
         for frame in frames:
+            if frame.get("summit") and frame["start"] and frame["end"] in (None, frame["start"]):
+                # "... hat am Dienstag der Gipfel begonnen. Das Treffen dauert bis Donnerstag."
+                for reading in readings[frame["sentence"] + 1:frame["sentence"] + 3]:
+                    if "dauert" not in reading["words"] and "dauern" not in reading["words"]:
+                        continue
+                    until = [d.attrs.get("end_date") for d in reading["dates"]
+                             if "end_only" in (d.attrs.get("flags") or ()) and (d.attrs.get("end_date") or "") > frame["start"]]
+                    if until:
+                        frame["end"] = min(until)
+                    break
             if not frame.get("summit") or frame["start"] is not None:
                 continue
             for reading in readings[frame["sentence"] + 1:frame["sentence"] + 3]:

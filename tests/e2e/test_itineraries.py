@@ -395,6 +395,13 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("Mao Ning: Ministerpräsident Li Qiang wird vom 5. bis 8. Juli am Gipfeltreffen der BRICS in Rio "
                  "de Janeiro teilnehmen.", "2025-07-03",
                  [("li-qiang", "BR")], id="speaker-label-of-a-transcript"),
+    # arrivals at a summit, and who is represented
+    pytest.param("Jakarta (dpa) - In Jakarta hat am Dienstag der Gipfel der ASEAN begonnen. Bereits am Dienstagabend "
+                 "traf Chinas Ministerpräsident Li Qiang ein.", "2023-09-05", [("li-qiang", "ID")],
+                 id="arrival-without-a-place-at-a-summit"),
+    pytest.param("Jakarta (dpa) - In Jakarta hat am Dienstag der Gipfel der ASEAN begonnen. Erwartet wird "
+                 "US-Vizepräsidentin Kamala Harris, die Präsident Joe Biden vertritt.", "2023-09-05",
+                 [("Kamala Harris", "ID")], id="the-one-represented-in-a-relative-clause"),
     # delegations and representation
     pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Russland wird durch "
                  "Ministerpräsident Michail Mischustin vertreten.", "2025-06-26",
@@ -586,3 +593,10 @@ def test_a_return_home_frames_nothing_and_an_older_trip_keeps_its_month(nlp):
 def test_a_duration_counts_back_from_the_day_a_stay_ended(nlp, text, expected):
     (event,) = entityx.extract_events(text, doc_date="2011-09-26", nlp=nlp)
     assert (event.start, event.end) == expected
+
+
+def test_a_summit_lasts_until_the_day_the_next_sentence_names(nlp):
+    text = ("Jakarta (dpa) - In Jakarta hat am Dienstag der Gipfel der ASEAN begonnen. Das Treffen dauert bis "
+            "Donnerstag. Angereist ist unter anderem der philippinische Präsident Ferdinand Marcos Jr.")
+    (event,) = entityx.extract_events(text, doc_date="2023-09-05", nlp=nlp)
+    assert (event.start, event.end) == ("2023-09-05", "2023-09-07")
