@@ -557,10 +557,17 @@ def test_zu_gast_bei_names_the_host(nlp):
     assert event.host.id == "ebrahim-raisi"
 
 
-def test_a_first_name_after_a_title_is_no_misspelt_surname(nlp):
-    text = "Genf war 1985 Schauplatz des Gipfels mit dem sowjetischen Generalsekretär Michail Gorbatschow."
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Genf war 1985 Schauplatz des Gipfels mit dem sowjetischen Generalsekretär Michail Gorbatschow.",
+                 [("Michail Gorbatschow", "")], id="first-name-after-a-title-is-no-misspelt-surname"),
+    pytest.param("Außenminister Nikola Dimitrov traf am Montag in Sofia ein.", [("Nikola Dimitrov", "")],
+                 id="another-first-name-before-a-known-surname"),
+    pytest.param("Außenminister Sergej Lawrow reiste ab. Danach sprach Lawrow.",
+                 [("Sergej Lawrow", "sergej-lawrow"), ("Lawrow", "sergej-lawrow")], id="own-first-name"),
+])
+def test_who_a_name_links_to(nlp, text, expected):
     doc = nlp(text)
-    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "OFFICIAL"] == [("Michail Gorbatschow", "")]
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "OFFICIAL"] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
