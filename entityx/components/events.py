@@ -18,35 +18,41 @@ Reading order, sentence by sentence (vocabulary in ``gazetteers/triggers.yaml``)
 6. Mentions of the same trip (same visitor, compatible destination and dates) merge into one event.
 
 The result is stored JSON-safe in ``doc._.entityx_events``; :mod:`entityx.api` turns it into
-:class:`entityx.records.OfficialVisit` records.
+:class:`entityx.records.OfficialVisit` records. The token view and the phrase tests the rules ask
+("mit A und B", "von Putin empfangen") are in :mod:`.event_text`; merging mentions into one event
+per trip, and what summits lend to their guests, in :mod:`.event_merging`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import attrs_of, doc_date, spans_of
+from ..spans import doc_date
 from ..temporal import apply_duration
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
+from .event_merging import (
+    MAX_GAP_DAYS, _apply_frames, _bilateral, _date_status, _days, _end_at_departures, _key, _main_traveller,
+    _Mention, _mention_counts, _merge, _most_specific, _org,
+)
+from .event_text import (
+    CLAUSE_BREAKS, COORDINATION_WORDS, RELATIVE_PRONOUNS, YEAR_RE, _after_word, _agent_of, _bare_year, _clause_opener,
+    _coordinated, _coordinated_places, _dates_another_event, _has_particle, _has_phrase, _in_mit_phrase,
+    _in_topic_phrase, _Item, _items, _period, _Sentence, _starts_paragraph, _title_prefix, _View,
+)
 
 BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
                             "Mediengespräch", "Pressegespräch"])
 # Briefing summaries and press releases introduce each topic with a heading such as
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
-MAX_GAP_DAYS = 2  # mentions of one visitor in one country on days this close are one stay
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
-VISIT_TYPE_ORDER = ("state", "official", "working", "inaugural", "unspecified")
-CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
 DATELINE_RE = re.compile(
     r"""^\s*(?:[A-ZÄÖÜ][\w.'’\-]*(?:[ /][A-ZÄÖÜ][\w.'’\-]*){0,3})       # place: MOSKAU, Berlin, St. Gallen
         (?:\s*,\s*(?:den\s+)?[\w.\s]{1,20}?)?                              # , 10. Mai / , 12.04.2024
@@ -61,100 +67,6 @@ DATELINE_RE = re.compile(
 def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lookback: int) -> "EventAssembler":
     return EventAssembler(nlp, name, max_context_sentences=max_context_sentences,
                           pronoun_lookback=pronoun_lookback)
-
-
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    start: int  # token offsets, end exclusive
-    end: int
-
-
-class _View:
-    """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
-    many times, and every ``doc[i]`` or iteration creates new Token objects."""
-
-    __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
-
-    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None):
-        array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
-        # string-store decoding is most of the cost; news repeats its words, so a memo shared
-        # across Docs (the component's) decodes each word once
-        decoded = {} if decoded is None else decoded
-        orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
-        try:
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        except KeyError:
-            if len(decoded) >= 1 << 16:
-                decoded.clear()
-            strings = doc.vocab.strings
-            for key in orth + lower:
-                if key not in decoded:
-                    decoded[key] = strings[key]
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        self.idx = array[:, 2].tolist()
-        # Doc.text would build the string from Token objects; the arrays give it directly
-        self.doc_text = "".join([t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist())])
-        flags = array[:, 3].tolist()
-        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
-        self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
-        self.sentence_of = []
-        for number, sent in enumerate(self.sentences):
-            self.sentence_of += [number] * (sent.end - sent.start)
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """A span of the entityx group as the event logic reads it: offsets, label, id, text and
-    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs)."""
-
-    start: int
-    end: int
-    label_: str
-    kb_id_: str
-    text: str
-    attrs: dict[str, Any]
-
-
-def _items(doc: Doc, view: _View, *labels: str) -> list[_Item]:
-    # (the text from the view's string: Span.text would build it from Token objects)
-    return [_Item(s.start, s.end, s.label_, s.kb_id_, view.span_text(s.start, s.end), attrs_of(s))
-            for s in spans_of(doc, *labels)]
-
-
-@dataclass
-class _Mention:
-    """One sentence's reading of one trip (before merging)."""
-
-    sentence: int
-    visitor: dict[str, Any]
-    country: str | None
-    city: str | None
-    start: str | None
-    end: str | None
-    visit_type: str
-    status: str
-    explicit_status: bool
-    host: dict[str, Any] | None
-    reporters: list[dict[str, Any]]
-    trigger: int
-    strength: float
-    sentences: set[int] = field(default_factory=set)
-    meetings: list[dict[str, Any]] = field(default_factory=list)
-    organizations: list[dict[str, Any]] = field(default_factory=list)
-    range_given: bool = False
-    host_rank: int = 0  # 3 "auf Einladung des"/"Gastgeber", 2 subject of "empfing", 1 other local
-    summit: bool = False
-    co_visitors: set[str] = field(default_factory=set)
-    other_destinations: set[str] = field(default_factory=set)  # countries of the same sentence's other stops
-    trigger_orgs: list[dict[str, Any]] = field(default_factory=list)
-    period: str | None = None  # the month the sentence names ("Anfang Juli": "XXXX-07"), to tell trips apart
-    origin: str | None = None  # country left that day ("flog am 7. Mai von Paris nach Belgrad")
-    year: str | None = None  # a bare year of the sentence ("war 2014 nach Kasachstan gereist")
 
 
 class EventAssembler(GazetteerComponent):
@@ -1511,117 +1423,6 @@ class EventAssembler(GazetteerComponent):
 # ---------------------------------------------------------------------- merging
 
 
-def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
-    """Mentions of the same trip become one: same visitor, compatible destination and dates."""
-    events: list[_Mention] = []
-    for m in mentions:
-        target = next((e for e in events if _same_trip(e, m)), None)
-        if target is None:
-            events.append(m)
-            continue
-        if target.country is None:
-            target.country = m.country
-        target.period = target.period or m.period
-        target.year = target.year or m.year
-        if m.city and (target.city is None):
-            target.city = m.city
-        if m.start and (target.start is None or (m.range_given and not target.range_given)):
-            target.start, target.end, target.range_given = m.start, m.end, m.range_given
-        elif m.start and target.start and not target.range_given:
-            # day-by-day mentions of one stay: the stay covers them all
-            days = sorted(d for d in (target.start, target.end, m.start, m.end) if d)
-            target.start, target.end = days[0], days[-1]
-        if m.host and m.host_rank > target.host_rank:
-            target.host, target.host_rank = m.host, m.host_rank
-        target.summit = target.summit or m.summit
-        target.co_visitors |= m.co_visitors
-        target.visit_type = _most_specific([target.visit_type, m.visit_type])
-        if m.explicit_status and (not target.explicit_status or m.sentence > target.sentence):
-            target.status, target.explicit_status = m.status, True
-        target.sentences |= m.sentences
-        target.strength = max(target.strength, m.strength)
-        for person in m.meetings:
-            if all(_key(p) != _key(person) for p in target.meetings):
-                target.meetings.append(person)
-        for org in m.organizations:
-            if all(o["id"] != org["id"] for o in target.organizations):
-                target.organizations.append(org)
-        for r in m.reporters:
-            if all(_key(x) != _key(r) for x in target.reporters):
-                target.reporters.append(r)
-    return events
-
-
-def _end_at_departures(events: list[_Mention]) -> None:
-    """'Von dort flog Xi am Abend des 7. Mai nach Serbien': the stay in France lasted until the
-    day of leaving (when that is after it began and within two weeks)."""
-    for i, event in enumerate(events):
-        if not (event.origin and event.start):
-            continue
-        left = next((e for e in reversed(events[:i]) if _key(e.visitor) == _key(event.visitor)
-                     and e.country == event.origin and e.start), None)
-        if left is None:
-            continue
-        days = _days(event.start, left.start)
-        if 0 <= days <= 14 and _days(event.start, left.end or left.start) > 0:
-            left.end = event.start
-
-
-def _date_status(start: str, end: str | None, on: dt.date) -> str:
-    """Status from the trip's dates relative to the document date (an open end: still ongoing)."""
-    if end is not None and dt.date.fromisoformat(end) < on:
-        return "completed"
-    if dt.date.fromisoformat(start) > on:
-        return "planned"
-    return "ongoing"
-
-
-def _same_trip(a: _Mention, b: _Mention) -> bool:
-    if _key(a.visitor) != _key(b.visitor):
-        return False
-    postponed = "postponed" in (a.status, b.status)  # the new date is the same trip's
-    if a.period and b.period and a.period[-2:] != b.period[-2:] and not (a.start and b.start) and not postponed:
-        return False  # "Anfang Juli in Astana" and "Ende November in Astana" are two trips
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.start and b.start:
-        # overlapping, or days close enough to be one stay told day by day ("landete am Mittwoch
-        # in Samarkand ... setzte am Donnerstag fort")
-        a_end, b_end = a.end or a.start, b.end or b.start
-        gap = max(_days(b.start, a_end), _days(a.start, b_end))
-        return gap <= MAX_GAP_DAYS and (a.country == b.country or not (a.country and b.country))
-    return True
-
-
-YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
-
-
-def _bare_year(words: list[str]) -> str | None:
-    """A year standing alone in the sentence ("war 2014 nach Kasachstan gereist", "im Jahr
-    2019"), which the date tagger leaves untagged on purpose; a count before a noun ("2014
-    Soldaten") is none."""
-    for i, word in enumerate(words):
-        if len(word) == 4 and word.isdigit() and "1990" <= word <= "2039":
-            following = words[i + 1] if i + 1 < len(words) else "."
-            if not following[:1].isupper():
-                return word
-    return None
-
-
-def _period(dates: list[_Item]) -> str | None:
-    """The month of the first day- or month-level date ("XXXX-07" when the year is open)."""
-    for span in dates:
-        granularity = str(span.attrs.get("granularity", ""))
-        value = span.attrs.get("start_date") or span.attrs.get("value") or ""
-        if ("day" in granularity or granularity == "month") and len(value) >= 7 and value[4] == "-":
-            return value[:7]
-    return None
-
-
-def _days(later: str, earlier: str) -> int:
-    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
-
-
 # ---------------------------------------------------------------------- helpers
 
 
@@ -1683,25 +1484,8 @@ def _host_from_meetings(m: _Mention, meetings: list[dict[str, Any]]) -> dict[str
     return (same_office or local)[0]
 
 
-def _mention_counts(mentions: list[_Mention]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in mentions:
-        counts[_key(m.visitor)] = counts.get(_key(m.visitor), 0) + 1
-    return counts
-
-
-def _main_traveller(mentions: list[_Mention], counts: dict[str, int] | None = None) -> dict[str, Any]:
-    """The visitor told most often among ``mentions`` (ties: the one introduced first)."""
-    counts = counts or _mention_counts(mentions)
-    return max(mentions, key=lambda m: (counts[_key(m.visitor)], -m.sentence)).visitor
-
-
 def _same_office(person: dict[str, Any] | None, visitor: dict[str, Any]) -> bool:
     return bool(person and person.get("role_key") and person.get("role_key") == visitor.get("role_key"))
-
-
-def _key(person: dict[str, Any]) -> str:
-    return person.get("id") or person["name"]
 
 
 def _dedupe_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1714,224 +1498,7 @@ def _dedupe_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _title_prefix(view: _View, org: _Item, official_starts: set[int]) -> bool:
-    """'UN-Generalsekretär Kofi Annan', 'EU-Ratspräsident Charles Michel': the organization is
-    part of a person's title, not a subject of the trip."""
-    return org.end + 1 < len(view.text) and view.text[org.end] == "-" and bool(
-        {org.end + 2, org.end + 3} & official_starts)
-
-
-def _has_particle(texts: list[str], position: int, particle: str) -> bool:
-    """Separable verb: the particle stands later in the clause, before punctuation or the end."""
-    for j in range(position + 1, len(texts)):
-        if texts[j] in (".", "!", "?", ";"):
-            return False
-        if texts[j] == particle and (j + 1 == len(texts) or not texts[j + 1][:1].isalnum()
-                                     or texts[j + 1] in ("und", "oder")):
-            return True
-    return False
-
-
-def _clause_opener(lower: list[str], texts: list[str], k: int, word: str, reach: int = 15) -> int | None:
-    """Position of ``word`` opening a clause (after a comma) that ends at ``k``, within ``reach``."""
-    for j in range(k - 1, max(-1, k - reach), -1):
-        if lower[j] == word and (j == 0 or texts[j - 1] == ","):
-            return j
-        if texts[j] in (".", ";", ":"):
-            return None
-    return None
-
-
-def _has_phrase(words: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
-
-
-def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit") -> bool:
-    """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
-    for i in range(start - 1, max(first - 1, start - 10), -1):
-        word = view.lower[i]
-        if word == preposition:
-            return True
-        if view.text[i] in (",", "und", "sowie") or view.text[i][:1].isupper() or word in (
-                "dem", "der", "den", "des", "die", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(
-                    ("ische", "ischen", "ischer", "ischem")):
-            continue
-        return False
-    return False
-
-
-TOPIC_DETERMINERS = frozenset(["den", "die", "das", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-                               "mögliche", "möglichen", "weitere", "weiteren"])
-
-
-def _in_topic_phrase(view: _View, start: int, first: int) -> bool:
-    """Does the place stand in an "über ..." phrase of its clause ("berieten über den von den USA
-    vorgelegten Plan für ein Ende des Kriegs in der Ukraine")? "über Wien nach Kiew" is a route."""
-    for i in range(start - 1, max(first - 1, start - 25), -1):
-        if view.text[i] in CLAUSE_BREAKS:
-            return False
-        if view.lower[i] == "über" and i + 1 < start and view.lower[i + 1] in TOPIC_DETERMINERS:
-            return True
-    return False
-
-
-def _dates_another_event(view: _View, start: int, first: int) -> bool:
-    """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
-    anchors something else than the trip."""
-    for i in range(start - 1, max(first - 1, start - 6), -1):
-        if view.lower[i] == "seit" or (view.lower[i] in ("nach", "vor") and i + 1 < start
-                                       and view.lower[i + 1] in ("der", "dem", "den")):
-            return True
-        if view.text[i] in CLAUSE_BREAKS:
-            return False
-    return False
-
-
-def _agent_of(view: _View, start: int, title_tokens: set[int]) -> bool:
-    """'von Putin', 'vom russischen Präsidenten Putin', 'von Präsident Lourenço': the person is
-    introduced by "von"/"vom" with only articles, adjectives and titles between ("Von dort flog
-    Xi" is no agent)."""
-    for i in range(start - 1, max(-1, start - 5), -1):
-        word = view.lower[i]
-        if word in ("von", "vom"):
-            return True
-        if not (word in ("dem", "der", "den") or i in title_tokens or view.text[i][:1].isupper()
-                or word.endswith(("ischen", "ischem"))):
-            return False
-    return False
-
-
-def _after_word(view: _View, start: int, words: set[str]) -> bool:
-    """Is the mention introduced by one of ``words`` ("mit Putin", "von Putin empfangen")?"""
-    for i in range(start - 1, max(-1, start - 4), -1):
-        if view.lower[i] in words:
-            return True
-        if view.text[i] in CLAUSE_BREAKS or view.lower[i] == "und":
-            return False
-    return False
-
-
 # offices whose holders, listed after a summit, are its guests (not ministers or advisers named in passing)
 GUEST_ROLES = frozenset(["head_of_state", "head_of_government", "secretary_general", "commission_president"])
-RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche"])
-COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "aus", ":", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
 
-
-def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
-    """The first visitor plus those coordinated with it: 'Scholz und Macron reisen', 'der kasachische
-    Präsident Tokajew, Kirgistans Staatschef Schaparow und ...' (titles may stand between)."""
-    chosen = [visitors[0]]
-    for v in visitors[1:]:
-        gap = _without_relative_clauses(view, range(chosen[-1]["end"], v["start"]))
-        joined = any(view.text[i] in (",", "und", "sowie") or (view.lower[i] == "als" and view.lower[i + 1] == "auch")
-                     for i in gap)
-        if gap and joined and all(
-                view.lower[i] in COORDINATION_WORDS or i in title_tokens or view.text[i][:1].isupper() for i in gap):
-            chosen.append(v)
-    return chosen
-
-
-def _without_relative_clauses(view: _View, gap: range) -> list[int]:
-    """The tokens of a gap between two names without the relative clauses in it: 'Lula, der bereits
-    am Montag gelandet war, und Modi' still coordinates the two."""
-    out, i = [], gap.start
-    while i < gap.stop:
-        if view.text[i] == "," and i + 1 < gap.stop and view.lower[i + 1] in RELATIVE_PRONOUNS:
-            close = next((j for j in range(i + 2, gap.stop) if view.text[j] == ","), None)
-            if close is not None:
-                i = close  # keep the closing comma: it joins what follows
-                continue
-        out.append(i)
-        i += 1
-    return out
-
-
-def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]],
-                        spans: list[_Item] = ()) -> list[tuple[str, str | None]]:
-    """Further destinations joined to the first one: 'nach Paris und Warschau', 'nach Äthiopien,
-    Gabun, Angola, Benin und Ägypten' (list members after the first carry no preposition, so
-    every place span of the sentence is walked, not only the ranked ones)."""
-    if not places:
-        return []
-    first = places[0][3]
-    out = []
-    others = [p for p in places[1:]] + [
-        (0.0, s.attrs["country"], s.attrs.get("name") if s.attrs.get("kind") == "city" else None, s)
-        for s in spans if s.attrs.get("country") and all(s is not p[3] for p in places)]
-    # walk outwards from the first place through "und"/"," in both directions
-    for ordered in (sorted(others, key=lambda p: p[3].start),
-                    sorted(others, key=lambda p: -p[3].start)):
-        edge_start, edge_end = first.start, first.end
-        for _score, country, city, span in ordered:
-            if country == places[0][1] or (country, city) in out:
-                continue
-            gap = view.text[edge_end:span.start] if span.start >= edge_end else view.text[span.end:edge_start]
-            if span.start >= first.end and span.start < edge_end or span.end <= first.start and span.end > edge_start:
-                continue
-            if gap and all(w in (",", "und", "sowie") for w in gap):
-                out.append((country, city))
-                edge_start, edge_end = min(edge_start, span.start), max(edge_end, span.end)
-    return out
-
-
-def _org(span: _Item) -> dict[str, Any]:
-    attrs = span.attrs
-    return {"id": span.kb_id_, "acronym": attrs.get("acronym"), "acronym_en": attrs.get("acronym_en"),
-            "name": attrs.get("name"), "members": attrs.get("members") or []}
-
-
-def _apply_frames(events: list[_Mention], frames: list[dict[str, Any]]) -> None:
-    """A summit or reception named without visitors ('Scholz hat die Präsidenten ... empfangen',
-    'In Astana kommen ... am 3. und 4. Juli zusammen') lends its date, city, host and organizations
-    to the trips to that country; dated summit mentions and hosted trips do the same for the
-    others (a reception host also counts as met, a host borrowed from another trip does not)."""
-    frames = frames + [{"sentence": e.sentence, "country": e.country, "city": e.city, "start": e.start,
-                        "end": e.end, "host": e.host, "host_rank": min(e.host_rank, 2), "summit": e.summit,
-                        "orgs": e.trigger_orgs if e.summit else [], "borrowed": True}
-                       for e in events if (e.summit and e.start) or e.host_rank >= 2]
-    for event in events:
-        for frame in frames:
-            if frame["country"] != event.country or frame.get("borrowed") and frame["host"] is event.host:
-                continue
-            summit_frame = frame.get("summit", True)
-            # a trip told with another month ("im März 2022") does not take the frame's day
-            other_month = bool(frame["start"] and event.period and event.period[:4].isdigit()
-                               and frame["start"][:7] != event.period)
-            if event.start is None and frame["start"] and summit_frame and not other_month:
-                event.start, event.end = frame["start"], frame["end"]
-            elif summit_frame and event.summit and event.start and frame["start"] and frame["end"] \
-                    and frame["end"] > (event.end or event.start) \
-                    and -2 <= _days(event.start, frame["start"]) and event.start <= frame["end"]:
-                # "Angereist sind Biden, Scholz ..." on the first day of a summit that lasts until
-                # Sunday: the guests stay until its end
-                event.end = frame["end"]
-            if event.city is None:
-                event.city = frame["city"]
-            if frame["host"] and frame["host_rank"] > event.host_rank and _key(frame["host"]) != _key(event.visitor):
-                event.host, event.host_rank = frame["host"], frame["host_rank"]
-                if not frame.get("borrowed") and frame["host_rank"] >= 2 and event.status not in (
-                        "cancelled", "postponed") and all(_key(p) != _key(frame["host"]) for p in event.meetings):
-                    event.meetings.insert(0, frame["host"])
-            if summit_frame:
-                for org in frame["orgs"]:
-                    if all(o["id"] != org["id"] for o in event.organizations) and not _bilateral(org, event):
-                        event.organizations.append(org)
-
-
-def _bilateral(org: dict[str, Any], m: _Mention) -> bool:
-    """A union of exactly the two parties (Unionsstaat) is the bilateral frame, not a third party."""
-    members = set(org.get("members") or [])
-    return bool(members) and members <= {m.visitor.get("country"), m.country}
-
-
-def _most_specific(types: Iterable[str]) -> str:
-    present = set(types)
-    return next((t for t in VISIT_TYPE_ORDER if t in present), "unspecified")
-
-
-def _starts_paragraph(view: _View, start: int) -> bool:
-    """First sentence, or one after a line break (a space token holding the newline)."""
-    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
-        view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
 

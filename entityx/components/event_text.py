@@ -1,0 +1,276 @@
+"""Reading German news text token by token, without a parser: the token view of a Doc and the
+small phrase tests the event rules ask of it ("mit A, B und C", "über den Plan für ... in der
+Ukraine", "von Putin empfangen", coordinated names and places, bare years).
+
+They are kept apart from :mod:`entityx.components.events` so that the rules there read as
+decisions about trips, and each phrase test here can be read (and changed) on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
+
+from ..spans import attrs_of, spans_of
+
+
+CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int  # token offsets, end exclusive
+    end: int
+
+
+class _View:
+    """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
+    many times, and every ``doc[i]`` or iteration creates new Token objects."""
+
+    __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
+
+    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None):
+        array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
+        # string-store decoding is most of the cost; news repeats its words, so a memo shared
+        # across Docs (the component's) decodes each word once
+        decoded = {} if decoded is None else decoded
+        orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
+        try:
+            self.text = list(map(decoded.__getitem__, orth))
+            self.lower = list(map(decoded.__getitem__, lower))
+        except KeyError:
+            if len(decoded) >= 1 << 16:
+                decoded.clear()
+            strings = doc.vocab.strings
+            for key in orth + lower:
+                if key not in decoded:
+                    decoded[key] = strings[key]
+            self.text = list(map(decoded.__getitem__, orth))
+            self.lower = list(map(decoded.__getitem__, lower))
+        self.idx = array[:, 2].tolist()
+        # Doc.text would build the string from Token objects; the arrays give it directly
+        self.doc_text = "".join([t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist())])
+        flags = array[:, 3].tolist()
+        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+        self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
+        self.sentence_of = []
+        for number, sent in enumerate(self.sentences):
+            self.sentence_of += [number] * (sent.end - sent.start)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A span of the entityx group as the event logic reads it: offsets, label, id, text and
+    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs)."""
+
+    start: int
+    end: int
+    label_: str
+    kb_id_: str
+    text: str
+    attrs: dict[str, Any]
+
+
+def _items(doc: Doc, view: _View, *labels: str) -> list[_Item]:
+    # (the text from the view's string: Span.text would build it from Token objects)
+    return [_Item(s.start, s.end, s.label_, s.kb_id_, view.span_text(s.start, s.end), attrs_of(s))
+            for s in spans_of(doc, *labels)]
+
+
+YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
+
+
+def _bare_year(words: list[str]) -> str | None:
+    """A year standing alone in the sentence ("war 2014 nach Kasachstan gereist", "im Jahr
+    2019"), which the date tagger leaves untagged on purpose; a count before a noun ("2014
+    Soldaten") is none."""
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and "1990" <= word <= "2039":
+            following = words[i + 1] if i + 1 < len(words) else "."
+            if not following[:1].isupper():
+                return word
+    return None
+
+
+def _period(dates: list[_Item]) -> str | None:
+    """The month of the first day- or month-level date ("XXXX-07" when the year is open)."""
+    for span in dates:
+        granularity = str(span.attrs.get("granularity", ""))
+        value = span.attrs.get("start_date") or span.attrs.get("value") or ""
+        if ("day" in granularity or granularity == "month") and len(value) >= 7 and value[4] == "-":
+            return value[:7]
+    return None
+
+
+def _title_prefix(view: _View, org: _Item, official_starts: set[int]) -> bool:
+    """'UN-Generalsekretär Kofi Annan', 'EU-Ratspräsident Charles Michel': the organization is
+    part of a person's title, not a subject of the trip."""
+    return org.end + 1 < len(view.text) and view.text[org.end] == "-" and bool(
+        {org.end + 2, org.end + 3} & official_starts)
+
+
+def _has_particle(texts: list[str], position: int, particle: str) -> bool:
+    """Separable verb: the particle stands later in the clause, before punctuation or the end."""
+    for j in range(position + 1, len(texts)):
+        if texts[j] in (".", "!", "?", ";"):
+            return False
+        if texts[j] == particle and (j + 1 == len(texts) or not texts[j + 1][:1].isalnum()
+                                     or texts[j + 1] in ("und", "oder")):
+            return True
+    return False
+
+
+def _clause_opener(lower: list[str], texts: list[str], k: int, word: str, reach: int = 15) -> int | None:
+    """Position of ``word`` opening a clause (after a comma) that ends at ``k``, within ``reach``."""
+    for j in range(k - 1, max(-1, k - reach), -1):
+        if lower[j] == word and (j == 0 or texts[j - 1] == ","):
+            return j
+        if texts[j] in (".", ";", ":"):
+            return None
+    return None
+
+
+def _has_phrase(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit") -> bool:
+    """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
+    for i in range(start - 1, max(first - 1, start - 10), -1):
+        word = view.lower[i]
+        if word == preposition:
+            return True
+        if view.text[i] in (",", "und", "sowie") or view.text[i][:1].isupper() or word in (
+                "dem", "der", "den", "des", "die", "seinem", "seiner", "ihrem", "ihrer") or word.endswith(
+                    ("ische", "ischen", "ischer", "ischem")):
+            continue
+        return False
+    return False
+
+
+TOPIC_DETERMINERS = frozenset(["den", "die", "das", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+                               "mögliche", "möglichen", "weitere", "weiteren"])
+
+
+def _in_topic_phrase(view: _View, start: int, first: int) -> bool:
+    """Does the place stand in an "über ..." phrase of its clause ("berieten über den von den USA
+    vorgelegten Plan für ein Ende des Kriegs in der Ukraine")? "über Wien nach Kiew" is a route."""
+    for i in range(start - 1, max(first - 1, start - 25), -1):
+        if view.text[i] in CLAUSE_BREAKS:
+            return False
+        if view.lower[i] == "über" and i + 1 < start and view.lower[i + 1] in TOPIC_DETERMINERS:
+            return True
+    return False
+
+
+def _dates_another_event(view: _View, start: int, first: int) -> bool:
+    """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
+    anchors something else than the trip."""
+    for i in range(start - 1, max(first - 1, start - 6), -1):
+        if view.lower[i] == "seit" or (view.lower[i] in ("nach", "vor") and i + 1 < start
+                                       and view.lower[i + 1] in ("der", "dem", "den")):
+            return True
+        if view.text[i] in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _agent_of(view: _View, start: int, title_tokens: set[int]) -> bool:
+    """'von Putin', 'vom russischen Präsidenten Putin', 'von Präsident Lourenço': the person is
+    introduced by "von"/"vom" with only articles, adjectives and titles between ("Von dort flog
+    Xi" is no agent)."""
+    for i in range(start - 1, max(-1, start - 5), -1):
+        word = view.lower[i]
+        if word in ("von", "vom"):
+            return True
+        if not (word in ("dem", "der", "den") or i in title_tokens or view.text[i][:1].isupper()
+                or word.endswith(("ischen", "ischem"))):
+            return False
+    return False
+
+
+def _after_word(view: _View, start: int, words: set[str]) -> bool:
+    """Is the mention introduced by one of ``words`` ("mit Putin", "von Putin empfangen")?"""
+    for i in range(start - 1, max(-1, start - 4), -1):
+        if view.lower[i] in words:
+            return True
+        if view.text[i] in CLAUSE_BREAKS or view.lower[i] == "und":
+            return False
+    return False
+
+
+RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche"])
+
+
+COORDINATION_WORDS = frozenset([",", "und", "sowie", "auch", "als", "sowohl", "aus", ":", "der", "die", "den", "dem", "des", "-"])  # "-": "UN-Generalsekretär"
+
+
+def _coordinated(view: _View, visitors: list[dict[str, Any]], title_tokens: set[int]) -> list[dict[str, Any]]:
+    """The first visitor plus those coordinated with it: 'Scholz und Macron reisen', 'der kasachische
+    Präsident Tokajew, Kirgistans Staatschef Schaparow und ...' (titles may stand between)."""
+    chosen = [visitors[0]]
+    for v in visitors[1:]:
+        gap = _without_relative_clauses(view, range(chosen[-1]["end"], v["start"]))
+        joined = any(view.text[i] in (",", "und", "sowie") or (view.lower[i] == "als" and view.lower[i + 1] == "auch")
+                     for i in gap)
+        if gap and joined and all(
+                view.lower[i] in COORDINATION_WORDS or i in title_tokens or view.text[i][:1].isupper() for i in gap):
+            chosen.append(v)
+    return chosen
+
+
+def _without_relative_clauses(view: _View, gap: range) -> list[int]:
+    """The tokens of a gap between two names without the relative clauses in it: 'Lula, der bereits
+    am Montag gelandet war, und Modi' still coordinates the two."""
+    out, i = [], gap.start
+    while i < gap.stop:
+        if view.text[i] == "," and i + 1 < gap.stop and view.lower[i + 1] in RELATIVE_PRONOUNS:
+            close = next((j for j in range(i + 2, gap.stop) if view.text[j] == ","), None)
+            if close is not None:
+                i = close  # keep the closing comma: it joins what follows
+                continue
+        out.append(i)
+        i += 1
+    return out
+
+
+def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, _Item]],
+                        spans: list[_Item] = ()) -> list[tuple[str, str | None]]:
+    """Further destinations joined to the first one: 'nach Paris und Warschau', 'nach Äthiopien,
+    Gabun, Angola, Benin und Ägypten' (list members after the first carry no preposition, so
+    every place span of the sentence is walked, not only the ranked ones)."""
+    if not places:
+        return []
+    first = places[0][3]
+    out = []
+    others = [p for p in places[1:]] + [
+        (0.0, s.attrs["country"], s.attrs.get("name") if s.attrs.get("kind") == "city" else None, s)
+        for s in spans if s.attrs.get("country") and all(s is not p[3] for p in places)]
+    # walk outwards from the first place through "und"/"," in both directions
+    for ordered in (sorted(others, key=lambda p: p[3].start),
+                    sorted(others, key=lambda p: -p[3].start)):
+        edge_start, edge_end = first.start, first.end
+        for _score, country, city, span in ordered:
+            if country == places[0][1] or (country, city) in out:
+                continue
+            gap = view.text[edge_end:span.start] if span.start >= edge_end else view.text[span.end:edge_start]
+            if span.start >= first.end and span.start < edge_end or span.end <= first.start and span.end > edge_start:
+                continue
+            if gap and all(w in (",", "und", "sowie") for w in gap):
+                out.append((country, city))
+                edge_start, edge_end = min(edge_start, span.start), max(edge_end, span.end)
+    return out
+
+
+def _starts_paragraph(view: _View, start: int) -> bool:
+    """First sentence, or one after a line break (a space token holding the newline)."""
+    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
+        view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
