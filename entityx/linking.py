@@ -45,6 +45,7 @@ class NameIndex:
         self.full_forms: dict[str, set[str]] = defaultdict(set)
         self.surname_forms: dict[str, set[str]] = defaultdict(set)
         self.first_names: set[str] = set()
+        self.given_names: dict[str, set[str]] = defaultdict(set)  # official id -> first words of its names
         full_blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
         surname_blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for official in officials:
@@ -54,6 +55,7 @@ class NameIndex:
                 parts = form.split()
                 if len(parts) > 1:
                     self.first_names.add(parts[0])
+                    self.given_names[official["id"]].add(parts[0])
                     full_blocks[_block(parts[-1])].append((form, official["id"]))
             for surname in official["surnames"]:
                 for variant in with_genitive(surname):

@@ -62,6 +62,13 @@ DATELINE_RE = re.compile(
 )
 
 
+def _until_day(dates: list[_Item], after: str) -> str | None:
+    """The earliest "bis" day of these dates later than ``after`` ("der bis Freitag dauert")."""
+    until = [d.attrs.get("end_date") for d in dates if "day" in str(d.attrs.get("granularity", ""))
+             and "end_only" in (d.attrs.get("flags") or ()) and (d.attrs.get("end_date") or "") > after]
+    return min(until) if until else None
+
+
 @Language.factory("entityx_events", assigns=["doc._.entityx_events"], requires=["doc.spans"],
                   default_config={"max_context_sentences": 8, "pronoun_lookback": 2})
 def make_events(nlp: Language, name: str, max_context_sentences: int, pronoun_lookback: int) -> "EventAssembler":
@@ -143,6 +150,7 @@ class EventAssembler(GazetteerComponent):
         self.leading_verbs = words("leading_verbs")
         self.membership_verbs = words("membership_verbs")
         self.ending_verbs = words("ending_verbs")
+        self.lasting_verbs = words("lasting_verbs")
         # the finite past forms of the date vocabulary (one list for tense, kept there)
         self.past_verbs = frozenset(w.casefold() for w in default_tagger().vocabulary.tense["past"])
         self.summit_preps = words("summit_preps")
@@ -554,8 +562,7 @@ class EventAssembler(GazetteerComponent):
         destinations = {country} | {c for c, _ in also}
         # locals: people of the destination, and officials of an organization seated there
         # ("in Brüssel, wo ihn Kommissionspräsidentin von der Leyen empfing")
-        hosts = [p for p in persons if country is not None and (p["person"]["country"] in destinations
-                                                                or self.seats.get(p["person"].get("org")) == country)]
+        hosts = [p for p in persons if country is not None and not self._homes(p["person"]).isdisjoint(destinations)]
         visitors = [p for p in persons if p not in hosts]
         if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
@@ -608,8 +615,7 @@ class EventAssembler(GazetteerComponent):
                 subjects.sort(key=lambda v: v["start"])
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
-        host, host_rank = self._choose_host(view, [h for h in hosts if country in (
-            h["person"]["country"], self.seats.get(h["person"].get("org")))], receiver)
+        host, host_rank = self._choose_host(view, [h for h in hosts if country in self._homes(h["person"])], receiver)
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
@@ -648,8 +654,7 @@ class EventAssembler(GazetteerComponent):
         out = []
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
-            if visitor["person"]["country"] == country or (
-                    country is not None and self.seats.get(visitor["person"].get("org")) == country):
+            if country in self._homes(visitor["person"]):
                 continue  # at home, or at the seat of the organization served
             status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
             out.append(_Mention(
@@ -698,8 +703,7 @@ class EventAssembler(GazetteerComponent):
             travellers = [main]
         words = reading["words"]
         station = not self.stop_words.isdisjoint(words)
-        home = {v.get("country") for v in travellers} | {self.seats[v["org"]] for v in travellers
-                                                          if v.get("org") in self.seats}
+        home = set().union(*(self._homes(v) for v in travellers))
         places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
         if not places and station:
             places = [(1.0, s.attrs.get("country"), s.attrs.get("name") if s.attrs.get("kind") == "city"
@@ -857,6 +861,12 @@ class EventAssembler(GazetteerComponent):
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)
         return any(view.text[i] in self.non_visit for i in range(first, last))
+
+    def _homes(self, person: dict[str, Any]) -> set[str | None]:
+        """Where an official is at home: their country, and the seat of the organization they serve
+        (Rutte in Brussels, Guterres in New York)."""
+        seat = self.seats.get(person.get("org"))
+        return {person.get("country"), seat} if seat else {person.get("country")}
 
     def _virtual_context(self, view: _View, readings: list[dict[str, Any]], number: int,
                          triggers: list[tuple[int, str, str]]) -> bool:
@@ -1133,14 +1143,14 @@ class EventAssembler(GazetteerComponent):
         if not is_range and (start or end):
             # "hat am Mittwoch begonnen, der bis Freitag dauert": a day and a later "bis" day
             # are the two ends of one stay
-            days = [(d.attrs.get("start_date"), d.attrs.get("end_date"), "end_only" in (d.attrs.get("flags") or ()))
-                    for d in reading["dates"] if "day" in str(d.attrs.get("granularity", ""))]
             if start:
-                until = [e for _s, e, end_only in days if end_only and e and e > start]
+                until = _until_day(reading["dates"], start)
                 if until:
-                    end, is_range = min(until), True
+                    end, is_range = until, True
             else:
-                since = [s for s, _e, end_only in days if not end_only and s and s < end]
+                since = [d.attrs.get("start_date") for d in reading["dates"]
+                         if "day" in str(d.attrs.get("granularity", "")) and "end_only" not in (d.attrs.get("flags") or ())
+                         and (d.attrs.get("start_date") or "9999") < end]
                 if since:
                     start, is_range = max(since), True
         if durations and not is_range and start and start == end and not self.ending_verbs.isdisjoint(reading["words"]):
@@ -1319,12 +1329,9 @@ class EventAssembler(GazetteerComponent):
             if frame.get("summit") and frame["start"] and frame["end"] in (None, frame["start"]):
                 # "... hat am Dienstag der Gipfel begonnen. Das Treffen dauert bis Donnerstag."
                 for reading in readings[frame["sentence"] + 1:frame["sentence"] + 3]:
-                    if "dauert" not in reading["words"] and "dauern" not in reading["words"]:
+                    if self.lasting_verbs.isdisjoint(reading["words"]):
                         continue
-                    until = [d.attrs.get("end_date") for d in reading["dates"]
-                             if "end_only" in (d.attrs.get("flags") or ()) and (d.attrs.get("end_date") or "") > frame["start"]]
-                    if until:
-                        frame["end"] = min(until)
+                    frame["end"] = _until_day(reading["dates"], frame["start"]) or frame["end"]
                     break
             if not frame.get("summit") or frame["start"] is not None:
                 continue

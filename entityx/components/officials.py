@@ -234,7 +234,7 @@ class OfficialTagger(GazetteerComponent):
                 # a longer name the gazetteer does not know (step 5 may take it as unknown)
                 continue
             if start > 0 and not taken[start - 1] and words[start - 1] in self.index.first_names and all(
-                    words[start - 1] not in self._given_names(i) for i in ids):
+                    words[start - 1] not in self.index.given_names.get(i, ()) for i in ids):
                 # "Nikola Dimitrov" is not Stefan Dimitrow: another first name before a known
                 # surname names someone else (step 5 may take the pair as unknown)
                 continue
@@ -507,11 +507,6 @@ class OfficialTagger(GazetteerComponent):
             if sum(1 for w in words[position:end] if w != "-") >= 2:
                 return position, end
         return None
-
-    def _given_names(self, official_id: str) -> set[str]:
-        """The first words of an official's name and aliases ("Sergej" for Sergej Lawrow)."""
-        official = self.data["officials"][official_id]
-        return {form.split()[0] for form in [official["name"], *official.get("aliases", [])] if " " in form}
 
     def _official_attrs(self, official_id: str | None, extra: dict[str, Any], on: dt.date,
                         role: _RoleMention | None) -> dict[str, Any]:
