@@ -297,16 +297,19 @@ class Prefilter:
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
         self._odd_chars = tuple(odd) if len(odd) <= 8 else None
 
-    def candidates(self, text: str) -> list[tuple[int, list[int]]] | None:
+    def candidates(
+        self, text: str, lowered: str | None = None
+    ) -> list[tuple[int, list[int]]] | None:
         """(pattern index, sorted candidate starts) for each pattern that may match, in order.
 
         A start may be listed twice (the hit of one word, the word before the hit of another);
         trying it again after a match ending beyond it is skipped, after a failure it fails.
 
         None when the scan cannot be trusted for this text (see the module docstring): then
-        every position has to be tried.
+        every position has to be tried. lowered (str | None): ``text.lower()`` if the caller
+        has it already.
         """
-        by_route = self._hits(text)
+        by_route = self._hits(text, lowered)
         if by_route is None:
             return None
         if not by_route:
@@ -315,9 +318,10 @@ class Prefilter:
             return self._route(text, by_route)
         return self._follow(self._plans[frozenset(by_route)], text, by_route)
 
-    def _hits(self, text: str) -> dict[int, list[int]] | None:
+    def _hits(self, text: str, lowered: str | None = None) -> dict[int, list[int]] | None:
         """Route number -> the positions of its hits, in order; None: do not trust the scan."""
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         if len(lowered) != len(text):
             return None
         if self._odd_chars is not None:
