@@ -213,8 +213,10 @@ class Prefilter:
         # A hit starts a word: after a non-word character (the scan puts a space in front of
         # the text). The scan matches that character too, which lets the regex engine skip
         # the letters of words quickly (a pattern that starts with a lookbehind is tried at
-        # every position).
-        self._scan = re.compile(rf"\W(\d+|{_trie(whole)})")
+        # every position). At each non-word character the engine tries one flat alternation
+        # whose branches all start with a character test it can skip by (``\d\d*``, not
+        # ``\d+``; the trie's first letters, not a group around them): about a tenth faster.
+        self._scan = re.compile(rf"\W(\d\d*|{'|'.join(_trie_branches(whole))})")
         # a run of digits -> its classes (none for other lengths)
         self._number_classes = {
             size: frozenset([name]) for size, name in _NUMBER_CLASSES.items()
@@ -492,8 +494,10 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _trie(words: dict[str, bool]) -> str:
-    """One regular expression for all words, sharing prefixes; longer words are tried first.
+def _trie_branches(words: dict[str, bool]) -> list[str]:
+    """All words as a trie of regular expressions, sharing prefixes, longer words tried
+    first: the alternatives of its root, one per first character (to be joined with "|"; the
+    words are not empty, so no alternative ends at the root).
 
     words (dict[str, bool]): lowered word -> whether a word character may not follow it.
     """
@@ -512,7 +516,7 @@ def _trie(words: dict[str, bool]) -> str:
             return branches[0]
         return f"(?:{'|'.join(branches)})"
 
-    return emit(root)
+    return [re.escape(ch) + emit(child) for ch, child in sorted(root.items())]
 
 
 @functools.lru_cache(maxsize=1)
