@@ -20,6 +20,8 @@ import functools
 import operator
 from typing import Any
 
+import numpy
+
 from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -50,6 +52,28 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
     else:
         groups[SPAN_KEY] = [span]
     return span
+
+
+def add_spans(doc: Doc, spans: list[Span], attrs: list[dict[str, Any] | None] | None = None) -> None:
+    """``add_span`` for spans made already (with their labels and kb_ids), with their attributes
+    (``attrs[i]`` for ``spans[i]``), in one go: the same result as adding them one by one,
+    but ``doc.spans`` (a Python-level mapping) is read once and the group extended once."""
+    if not spans:
+        return
+    if attrs is not None:
+        user_data = doc.user_data
+        for span, values in zip(spans, attrs):
+            if values is None:
+                continue
+            key = _attrs_key(span)
+            stored = user_data.get(key)
+            label = span.label_
+            user_data[key] = {**stored, label: values} if stored else {label: values}
+    groups = doc.spans
+    if SPAN_KEY in groups:
+        groups[SPAN_KEY].extend(spans)
+    else:
+        groups[SPAN_KEY] = spans
 
 
 def attrs_of(span: Span) -> dict[str, Any]:
@@ -116,7 +140,12 @@ class TokenTexts:
     def __init__(self, size: int = 1 << 16):
         self.size = size
         self._decoded: dict[int, str] = {}
-        self._with_space: dict[int, str] = {}  # the same texts and a space, for ``doc_text``
+        # for ``doc_text``: a token's text with its trailing space or without, under one key
+        # per (hash, space): _piece_key. Two hashes that differ only in their top bit would
+        # share keys; ``_learn`` notices that (never seen) and ``doc_text`` then goes token
+        # by token.
+        self._pieces: dict[int, str] = {}
+        self._pieces_unique = True
 
     def __call__(self, doc: Doc) -> list[str]:
         hashes = doc.to_array(ORTH).tolist()
@@ -129,26 +158,57 @@ class TokenTexts:
 
     def doc_text(self, doc: Doc) -> str:
         """``doc.text``, from the tokens' string hashes and whitespace flags (Doc.text makes
-        every Token); the texts with their trailing space come from a memo too, so no string
-        is built per token."""
-        hashes = doc.to_array(ORTH).tolist()
-        spaced = doc.to_array(SPACY).tolist()
-        decoded, with_space = self._decoded, self._with_space
+        every Token). Each token's piece of the text, with its trailing space or without,
+        comes from a memo by one key computed for all tokens at once, so no string is built
+        per token and the lookups run in C (``itemgetter``)."""
+        if len(doc) < 2:  # (itemgetter wants two keys to return a tuple)
+            return doc.text
+        table = doc.to_array([ORTH, SPACY])
+        if not self._pieces_unique:
+            return self._doc_text_by_token(doc, table)
+        keys = _piece_keys(table)
         try:
-            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+            return "".join(operator.itemgetter(*keys)(self._pieces))
         except KeyError:  # words not seen before
-            self._learn(doc, hashes)
-            return "".join([with_space[h] if space else decoded[h] for h, space in zip(hashes, spaced)])
+            self._learn(doc, table[:, 0].tolist())
+            if not self._pieces_unique:
+                return self._doc_text_by_token(doc, table)
+            return "".join(operator.itemgetter(*keys)(self._pieces))
+
+    def _doc_text_by_token(self, doc: Doc, table: numpy.ndarray) -> str:
+        """``doc_text`` looking up each token's text by its hash alone."""
+        hashes = table[:, 0].tolist()
+        self._learn(doc, hashes)
+        decoded = self._decoded
+        return "".join([decoded[h] + " " if space else decoded[h]
+                        for h, space in zip(hashes, table[:, 1].tolist())])
 
     def _learn(self, doc: Doc, hashes: list[int]) -> None:
         """Decode the strings of ``hashes`` the memo lacks (emptying it first when full)."""
-        decoded, with_space = self._decoded, self._with_space
+        decoded, pieces = self._decoded, self._pieces
         if len(decoded) >= self.size:
             decoded.clear()
-            with_space.clear()
+            pieces.clear()
         strings = doc.vocab.strings
         for orth in hashes:
             if orth not in decoded:
-                text = strings[orth]
-                decoded[orth] = text
-                with_space[orth] = text + " "
+                text = decoded[orth] = strings[orth]
+                key = _piece_key(orth, False)
+                if pieces.setdefault(key, text) != text:
+                    self._pieces_unique = False  # another hash has that key
+                pieces[key | 1] = text + " "
+
+
+_ONE = numpy.uint64(1)
+
+
+def _piece_key(orth: int, space: bool) -> int:
+    """The key of a token's piece of the text: its hash shifted left (losing the top bit)
+    and whether a space follows in the freed bit."""
+    return ((orth << 1) & 0xFFFF_FFFF_FFFF_FFFF) | space
+
+
+def _piece_keys(table: numpy.ndarray) -> list[int]:
+    """``_piece_key`` of every row (ORTH, SPACY) of a ``Doc.to_array`` table, in numpy
+    (uint64 shifts wrap as the mask in ``_piece_key`` does)."""
+    return ((table[:, 0] << _ONE) | table[:, 1]).tolist()

@@ -10,8 +10,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..spans import TokenTexts, add_span, doc_date
+from ..spans import TokenTexts, add_spans, doc_date
 from ..temporal import DateTagger
+
+DATE = "DATE"
 
 
 @Language.factory("entityx_dates", assigns=["doc.spans"], default_config={})
@@ -29,19 +31,26 @@ class DateComponent:
         self._token_texts = TokenTexts()
 
     def __call__(self, doc: Doc) -> Doc:
-        for expression in self.tagger.find(self._token_texts.doc_text(doc), anchor=doc_date(doc)):
-            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        expressions = self.tagger.find(self._token_texts.doc_text(doc), anchor=doc_date(doc))
+        if not expressions:
+            return doc
+        spans, attrs = [], []
+        char_span = doc.char_span
+        for expression in expressions:
+            span = char_span(expression.start, expression.end, label=DATE, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            spans.append(span)
             # the JSON-safe fields of ``expression.to_dict()`` a span keeps
             start_date, end_date = expression.start_date, expression.end_date
-            add_span(doc, span.start, span.end, "DATE", attrs={
+            attrs.append({
                 "value": expression.value,
                 "start_date": start_date.isoformat() if start_date else None,
                 "end_date": end_date.isoformat() if end_date else None,
                 "granularity": expression.granularity,
                 "flags": list(expression.flags),
             })
+        add_spans(doc, spans, attrs)
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: D102 - nothing to save

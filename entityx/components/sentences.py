@@ -10,6 +10,7 @@ ends with a comma or hyphen, or the next line starts in lower case).
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import numpy
 from spacy.attrs import SENT_START
@@ -37,6 +38,7 @@ class NewsSentenceSplitter:
     def __init__(self, name: str = "entityx_sentences"):
         self.name = name
         self._token_texts = TokenTexts()
+        self._special = _SpecialWords()
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -46,22 +48,40 @@ class NewsSentenceSplitter:
         # The loop reads token texts from one array; a Token is made only where the
         # whitespace after a word matters (quotes and periods).
         words = self._token_texts(doc)
-        starts = numpy.full((len(words), 1), -1, dtype="int32")
+        size = len(words)
+        starts = numpy.full((size, 1), _NOT_START, dtype="uint64")
         starts[0, 0] = 1
+        # Most words lie inside a sentence and change nothing but ``previous``: the loop
+        # visits only the special words (_SpecialWords, found for all words at once in C)
+        # and the words after them while a boundary is pending.
+        special = list(compress(range(size), map(self._special.__getitem__, words)))
+        next_special = 0  # index into ``special``
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
         line_break = False  # a line break lies between the previous word and this one
         blank_line = False
         previous = -1  # index of the previous word (not space), -1 before the second token
-        for i in range(1, len(words)):
+        i = 1
+        while i < size:
+            if not (after_end or line_break):
+                # skip the plain words up to the next special one (the last of them is
+                # ``previous`` there)
+                while next_special < len(special) and special[next_special] < i:
+                    next_special += 1
+                if next_special == len(special):
+                    break  # only plain words are left: no more boundaries
+                if special[next_special] > i:
+                    i = special[next_special]
+                    previous = i - 1
             text = words[i]
-            if not (after_end or line_break) and text not in SENTENCE_END and not text.endswith(".") \
-                    and not text.isspace():
-                previous = i  # a word inside a sentence (most of them): nothing to decide
-                continue
             if text.isspace():  # token.is_space
                 if "\n" in text:
                     line_break = True
                     blank_line = blank_line or text.count("\n") >= 2
+                i += 1
+                continue
+            if not (after_end or line_break) and text not in SENTENCE_END and not text.endswith("."):
+                previous = i  # (a special word is a space, a sentence end or ends with ".")
+                i += 1
                 continue
             boundary = False
             if after_end:
@@ -84,7 +104,8 @@ class NewsSentenceSplitter:
             elif text.endswith(".") and YEAR_AND_PERIOD.match(text):
                 after_end = True  # ... also "im Jahr 2023." (the tokenizer keeps the period)
             previous = i
-        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps as spaCy expects
+            i += 1
+        doc.from_array([SENT_START], starts)
         return doc
 
     # spaCy calls these when saving/loading a pipeline; there is no state to keep.
@@ -93,6 +114,26 @@ class NewsSentenceSplitter:
 
     def from_disk(self, path, *, exclude=()):  # noqa: D102
         return self
+
+
+# SENT_START values: 1 starts a sentence, -1 (as uint64) does not
+_NOT_START = numpy.iinfo(numpy.uint64).max
+
+
+class _SpecialWords(dict):
+    """word -> whether the splitter must look at it even inside a sentence: a space, a
+    sentence end or a word ending in "." (everything else only moves ``previous`` on).
+    A memo of a pure function of the word, emptied when it reaches ``size`` words."""
+
+    def __init__(self, size: int = 1 << 16):
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.size:
+            self.clear()
+        special = self[word] = word in SENTENCE_END or word.endswith(".") or word.isspace()
+        return special
 
 
 ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")

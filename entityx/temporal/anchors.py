@@ -213,8 +213,10 @@ class Prefilter:
         # A hit starts a word: after a non-word character (the scan puts a space in front of
         # the text). The scan matches that character too, which lets the regex engine skip
         # the letters of words quickly (a pattern that starts with a lookbehind is tried at
-        # every position).
-        self._scan = re.compile(rf"\W(\d+|{_trie(whole)})")
+        # every position). At each non-word character the engine tries one flat alternation
+        # whose branches all start with a character test it can skip by (``\d\d*``, not
+        # ``\d+``; the trie's first letters, not a group around them): about a tenth faster.
+        self._scan = re.compile(rf"\W(\d\d*|{'|'.join(_trie_branches(whole))})")
         # a run of digits -> its classes (none for other lengths)
         self._number_classes = {
             size: frozenset([name]) for size, name in _NUMBER_CLASSES.items()
@@ -297,16 +299,19 @@ class Prefilter:
         self._odd = re.compile(f"[{re.escape(odd)}]") if odd else None
         self._odd_chars = tuple(odd) if len(odd) <= 8 else None
 
-    def candidates(self, text: str) -> list[tuple[int, list[int]]] | None:
+    def candidates(
+        self, text: str, lowered: str | None = None
+    ) -> list[tuple[int, list[int]]] | None:
         """(pattern index, sorted candidate starts) for each pattern that may match, in order.
 
         A start may be listed twice (the hit of one word, the word before the hit of another);
         trying it again after a match ending beyond it is skipped, after a failure it fails.
 
         None when the scan cannot be trusted for this text (see the module docstring): then
-        every position has to be tried.
+        every position has to be tried. lowered (str | None): ``text.lower()`` if the caller
+        has it already.
         """
-        by_route = self._hits(text)
+        by_route = self._hits(text, lowered)
         if by_route is None:
             return None
         if not by_route:
@@ -315,9 +320,10 @@ class Prefilter:
             return self._route(text, by_route)
         return self._follow(self._plans[frozenset(by_route)], text, by_route)
 
-    def _hits(self, text: str) -> dict[int, list[int]] | None:
+    def _hits(self, text: str, lowered: str | None = None) -> dict[int, list[int]] | None:
         """Route number -> the positions of its hits, in order; None: do not trust the scan."""
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         if len(lowered) != len(text):
             return None
         if self._odd_chars is not None:
@@ -488,8 +494,10 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _trie(words: dict[str, bool]) -> str:
-    """One regular expression for all words, sharing prefixes; longer words are tried first.
+def _trie_branches(words: dict[str, bool]) -> list[str]:
+    """All words as a trie of regular expressions, sharing prefixes, longer words tried
+    first: the alternatives of its root, one per first character (to be joined with "|"; the
+    words are not empty, so no alternative ends at the root).
 
     words (dict[str, bool]): lowered word -> whether a word character may not follow it.
     """
@@ -508,7 +516,7 @@ def _trie(words: dict[str, bool]) -> str:
             return branches[0]
         return f"(?:{'|'.join(branches)})"
 
-    return emit(root)
+    return [re.escape(ch) + emit(child) for ch, child in sorted(root.items())]
 
 
 @functools.lru_cache(maxsize=1)

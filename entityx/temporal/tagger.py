@@ -74,25 +74,31 @@ class DateTagger:
             )
         if isinstance(anchor, datetime):
             anchor = anchor.date()
-        kept = self._find_fast(text, anchor)
+        lowered = text.lower()  # for the anchor scan and the anaphora's, made once
+        kept = self._find_fast(text, anchor, lowered)
         if kept is None:
             context = normalize.Context(anchor, self._tense.reader(text))
             kept = _longest_first(self._candidates_everywhere(text, context))
-        return self._anaphora.resolve(text, [self._mark_open_end(text, e) for e in kept])
+        return self._anaphora.resolve(
+            text, [self._mark_open_end(text, e) for e in kept], lowered=lowered
+        )
 
     def _find_reference(self, text: str, anchor: date | None = None) -> list[TemporalExpression]:
         """``find`` the plain way, as it was written first: every pattern tried at every
         position, every match normalized, the whole window searched for an open-range
-        preposition. Slow; the tests check that ``find`` gives the same."""
+        preposition, the whole text searched for anaphoric phrases. Slow; the tests check
+        that ``find`` gives the same."""
         if isinstance(anchor, datetime):
             anchor = anchor.date()
         context = normalize.Context(anchor, self._tense.reader(text))
         candidates = self._candidates_everywhere(text, context)
         return self._anaphora.resolve(text, [
             self._mark_open_end(text, e, whole_window=True) for e in _longest_first(candidates)
-        ])
+        ], whole_text=True)
 
-    def _find_fast(self, text: str, anchor: date | None) -> list[TemporalExpression] | None:
+    def _find_fast(
+        self, text: str, anchor: date | None, lowered: str | None = None
+    ) -> list[TemporalExpression] | None:
         """``_longest_first(self._candidates_everywhere(text, context))``, done faster.
 
         Each pattern is tried only where the anchor scan (anchors.py) says a match may start;
@@ -104,10 +110,11 @@ class DateTagger:
         ``_EAGER`` kinds always run, in the order of ``_candidates_everywhere``, and with an
         anchor near the ends of the calendar (``_LAZY_YEARS``) all of them do.
         None when the scan cannot be trusted for this text (then every position is tried).
+        lowered (str | None): ``text.lower()`` if the caller has it already.
         """
         if self._prefilter is None:
             return None
-        starts = self._prefilter.candidates(text)
+        starts = self._prefilter.candidates(text, lowered)
         if starts is None:  # the scan cannot be trusted for this text
             return None
         if not starts:

@@ -45,3 +45,23 @@ def test_without_a_day_before_nothing_is_guessed(tagger, text):
 def test_reference_path_gives_the_same(tagger):
     text = "Am 5. Mai landete Xi in Paris, tags darauf empfing ihn Macron, zwei Tage später flog er ab."
     assert tagger.find(text, ANCHOR) == tagger._find_reference(text, ANCHOR)
+
+
+def test_the_phrase_scan_finds_what_the_whole_text_search_finds(tagger):
+    """resolve tries the phrase pattern only where a phrase's first word starts a word; that
+    must give what searching the whole text gives (also with odd characters and case)."""
+    import random
+
+    words = ["Am", "5.", "Mai", "15. Mai", "vom 3. bis 5. Mai", "tags", "Tags", "TAGS", "darauf",
+             "zuvor", "einen", "Einen", "Tag", "Tage", "zwei", "drei", "eine", "Woche", "später",
+             "folgenden", "Folgetag", "Vortag", "anderntags", "nächsten", "Dienstag", "keine",
+             "Bundestag", "ſpäter", "İm", "Maı", "Vortags", "meinen", "davor", "danach", "und"]
+    gaps = [" ", " ", " ", "  ", "\n", ", ", ". ", "-", "(", "„", "\u00a0"]
+    rng = random.Random(5)
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 16)))
+        found = tagger._find_fast(text, ANCHOR)
+        if found is None:
+            continue
+        assert tagger._anaphora.resolve(text, found) == tagger._anaphora.resolve(
+            text, found, whole_text=True), text
