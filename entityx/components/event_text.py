@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import attrs_of, spans_of
+from ..spans import spans_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -33,42 +34,62 @@ class _View:
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None):
+    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None, spaced: dict[int, str] | None = None):
         array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
-        # string-store decoding is most of the cost; news repeats its words, so a memo shared
-        # across Docs (the component's) decodes each word once
+        # string-store decoding is most of the cost; news repeats its words, so memos shared
+        # across Docs (the component's) decode each word once, and keep each word with its
+        # trailing space for ``doc_text`` (no string built per token)
         decoded = {} if decoded is None else decoded
+        spaced = {} if spaced is None else spaced
         orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
         try:
             self.text = list(map(decoded.__getitem__, orth))
             self.lower = list(map(decoded.__getitem__, lower))
         except KeyError:
-            if len(decoded) >= 1 << 16:
-                decoded.clear()
-            strings = doc.vocab.strings
-            for key in orth + lower:
-                if key not in decoded:
-                    decoded[key] = strings[key]
+            _learn(doc, orth + lower, decoded, spaced)
             self.text = list(map(decoded.__getitem__, orth))
             self.lower = list(map(decoded.__getitem__, lower))
         self.idx = array[:, 2].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
-        self.doc_text = "".join([t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist())])
-        flags = array[:, 3].tolist()
-        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
-        self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
-        self.sentence_of = []
-        for number, sent in enumerate(self.sentences):
-            self.sentence_of += [number] * (sent.end - sent.start)
+        try:
+            self.doc_text = "".join([spaced[key] if space else decoded[key]
+                                     for key, space in zip(orth, array[:, 4].tolist())])
+        except KeyError:  # the memos were emptied while learning this Doc's words
+            _learn(doc, orth, decoded, spaced)
+            self.doc_text = "".join([spaced[key] if space else decoded[key]
+                                     for key, space in zip(orth, array[:, 4].tolist())])
+        n = len(orth)
+        starts = [0] + (numpy.flatnonzero(array[1:, 3] == 1) + 1).tolist()
+        ends = starts[1:] + [n]
+        self.sentences = [_Sentence(a, b) for a, b in zip(starts, ends)]
+        self.sentence_of = numpy.repeat(numpy.arange(len(starts)), numpy.diff(starts + [n])).tolist()
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
 
-@dataclass(frozen=True, slots=True)
+MEMO_SIZE = 1 << 16  # strings kept by the decoding memos (emptied when full: news vocabulary grows)
+
+
+def _learn(doc: Doc, keys: list[int], decoded: dict[int, str], spaced: dict[int, str]) -> None:
+    """Decode the string hashes the memos lack (emptying them first when full)."""
+    if len(decoded) >= MEMO_SIZE:
+        decoded.clear()
+        spaced.clear()
+    strings = doc.vocab.strings
+    for key in keys:
+        if key not in spaced:
+            text = strings[key]
+            decoded[key] = text
+            spaced[key] = text + " "
+
+
+@dataclass(slots=True)
 class _Item:
     """A span of the entityx group as the event logic reads it: offsets, label, id, text and
-    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs)."""
+    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs).
+    (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, and an
+    item is built for every span of every Doc.)"""
 
     start: int
     end: int
@@ -78,10 +99,32 @@ class _Item:
     attrs: dict[str, Any]
 
 
-def _items(doc: Doc, view: _View, *labels: str) -> list[_Item]:
-    # (the text from the view's string: Span.text would build it from Token objects)
-    return [_Item(s.start, s.end, s.label_, s.kb_id_, view.span_text(s.start, s.end), attrs_of(s))
-            for s in spans_of(doc, *labels)]
+def _items(doc: Doc, view: _View, decoded: dict[int, str], *labels: str) -> list[_Item]:
+    """The spans with these labels, read without ``Span`` properties that go back to the Doc's
+    tokens: character offsets and text come from the view, label and id strings from the memo."""
+    user_data = doc.user_data
+    idx, text, doc_text = view.idx, view.text, view.doc_text
+    strings = doc.vocab.strings
+    out = []
+    for span in spans_of(doc, *labels):
+        start, end, label, kb_id = span.start, span.end, span.label, span.kb_id
+        try:
+            label_, kb_id_ = decoded[label], decoded[kb_id]
+        except KeyError:
+            label_ = decoded[label] = strings[label]
+            kb_id_ = decoded[kb_id] = strings[kb_id]
+        start_char, end_char = idx[start], idx[end - 1] + len(text[end - 1])
+        stored = user_data.get(_attrs_key(start_char, end_char))
+        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
+                         stored.get(label_, {}) if stored else {}))
+    return out
+
+
+def _attrs_key(start_char: int, end_char: int) -> tuple[str, str, int, int]:
+    """Where :func:`entityx.spans.attrs_of` finds a span's attributes (``span._.entityx_attrs``:
+    ``doc.user_data`` under the span's character offsets), built from the view's offsets instead
+    of ``Span.start_char``/``end_char``, which read the Doc's tokens again."""
+    return ("._.", "entityx_attrs", start_char, end_char)
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
@@ -268,6 +311,17 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
                 out.append((country, city))
                 edge_start, edge_end = min(edge_start, span.start), max(edge_end, span.end)
     return out
+
+
+def _sentence_extent(view: _View, sent: _Sentence) -> tuple[int, int] | None:
+    """Character offsets from the first to the last word of a sentence (space tokens holding
+    line breaks left out), None for a sentence of spaces only."""
+    text = view.text
+    first = next((i for i in range(sent.start, sent.end) if not text[i].isspace()), None)
+    if first is None:
+        return None
+    last = next(i for i in range(sent.end - 1, first - 1, -1) if not text[i].isspace())
+    return view.idx[first], view.idx[last] + len(text[last])
 
 
 def _starts_paragraph(view: _View, start: int) -> bool:

@@ -44,7 +44,8 @@ from .event_merging import (
 from .event_text import (
     CLAUSE_BREAKS, COORDINATION_WORDS, RELATIVE_PRONOUNS, YEAR_RE, _after_word, _agent_of, _bare_year, _clause_opener,
     _coordinated, _coordinated_places, _dates_another_event, _has_particle, _has_phrase, _in_mit_phrase,
-    _in_topic_phrase, _Item, _items, _period, _Sentence, _starts_paragraph, _title_prefix, _View,
+    _in_topic_phrase, _Item, _items, _period, _Sentence, _sentence_extent, _starts_paragraph, _title_prefix,
+    _View,
 )
 
 BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
@@ -157,7 +158,9 @@ class EventAssembler(GazetteerComponent):
         self.summit_verbs = words("summit_verbs")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
-        self._decoded: dict[int, str] = {}  # string hash -> text, shared by the Docs' views
+        # string hash -> text (and text with its trailing space), shared by the Docs' views
+        self._decoded: dict[int, str] = {}
+        self._spaced: dict[int, str] = {}
         # an organization's officials are at home at its seat (Rutte in Brussels, Guterres in New York)
         self.seats = {org_id: org["seat"] for org_id, org in self.data.get("organizations", {}).items() if org.get("seat")}
 
@@ -166,12 +169,12 @@ class EventAssembler(GazetteerComponent):
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc
-        view = _View(doc, self._decoded)
+        view = _View(doc, self._decoded, self._spaced)
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
-        for span in _items(doc, view, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        for span in _items(doc, view, self._decoded, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -1374,11 +1377,10 @@ class EventAssembler(GazetteerComponent):
                   leaders: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         evidence = []
         for number in sorted(m.sentences):
-            sent = view.sentences[number]
-            words = [i for i in range(sent.start, sent.end) if not view.text[i].isspace()]
-            if not words:
+            extent = _sentence_extent(view, view.sentences[number])
+            if extent is None:
                 continue
-            start, end = view.idx[words[0]], view.idx[words[-1]] + len(view.text[words[-1]])
+            start, end = extent
             evidence.append({"start": start, "end": end, "text": view.doc_text[start:end]})
         reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
         if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
