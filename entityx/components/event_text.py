@@ -8,6 +8,7 @@ decisions about trips, and each phrase test here can be read (and changed) on it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,16 @@ def _attrs_key(start_char: int, end_char: int) -> tuple[str, str, int, int]:
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
+
+YEAR_DIGITS_RE = re.compile(r"(?=19[9]\d|20[0-3]\d)")  # where YEAR_RE could match (overlaps too)
+
+
+def _sentences_with_year_digits(view: _View) -> set[int]:
+    """The sentences whose text holds the digits of a year anywhere: only they need the YEAR_RE
+    test (one scan of the Doc's text instead of one per sentence)."""
+    idx, sentence_of = view.idx, view.sentence_of
+    return {sentence_of[bisect.bisect_right(idx, match.start()) - 1]
+            for match in YEAR_DIGITS_RE.finditer(view.doc_text)}
 
 
 def _bare_year(words: list[str]) -> str | None:
