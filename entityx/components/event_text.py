@@ -305,9 +305,12 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
         return []
     first = places[0][3]
     out = []
-    others = [p for p in places[1:]] + [
+    ranked = {id(p[3]) for p in places}
+    others = places[1:] + [
         (0.0, s.attrs["country"], s.attrs.get("name") if s.attrs.get("kind") == "city" else None, s)
-        for s in spans if s.attrs.get("country") and all(s is not p[3] for p in places)]
+        for s in spans if s.attrs.get("country") and id(s) not in ranked]
+    if not others:
+        return out
     # walk outwards from the first place through "und"/"," in both directions
     for ordered in (sorted(others, key=lambda p: p[3].start),
                     sorted(others, key=lambda p: -p[3].start)):

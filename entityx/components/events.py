@@ -405,7 +405,7 @@ class EventAssembler(GazetteerComponent):
         start, end = reading["start"], reading["end"]
         text, lower = view.text, view.lower
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
-                 if i not in skip and not self._time_reference(view, reading, i)]
+                 if i not in skip and not self._time_reference(view, reading, i)] if reading["nouns"] else []
         words, cues = reading["words"], reading["cues"]
         if cues & VERTRETEN and (cues & LETTING or "durch" in words or (
                 "mit" in words and ("ist" in words or "sind" in words)) or (
@@ -432,10 +432,11 @@ class EventAssembler(GazetteerComponent):
         if not reading["all_cues"] & TRIGGER and lower[start] not in trigger_words:
             return sorted(found)  # most sentences: no verb or summit trigger at all
         summit_nouns = self.summit_nouns
-        for i in range(start, end):
-            # (a quick look at the text and its lower case first: verbs are matched in lower case,
-            # "Erwartet werden ..." opens a sentence)
-            if text[i] not in trigger_words and lower[i] not in trigger_words or i in skip:
+        # (a quick look at the text and its lower case first: verbs are matched in lower case,
+        # "Erwartet werden ..." opens a sentence)
+        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
+        for i in candidates:
+            if i in skip:
                 continue
             word = text[i]
             form = word if word[:1].islower() or word in summit_nouns else word.lower()
@@ -838,6 +839,8 @@ class EventAssembler(GazetteerComponent):
         """Other trips in the same sentence, each in its own clause with its own place or date:
         "Am 5. Februar waren Merkel und Hollande in Kiew ..., am 6. Februar verhandelten sie in
         Moskau mit Putin"; "Am 9. Mai nahm er an der Parade teil, am 25. Mai am Gipfel"."""
+        if len(places) < 2 and not reading["dates"]:
+            return []  # no other place or date to make another stop
         main_clause = None
         if places:
             main_clause = self._clause_of(view, reading, places[0][3].start)
@@ -950,7 +953,8 @@ class EventAssembler(GazetteerComponent):
         Zugeschaltet waren auch ...': right after a phone or video meeting, taking part (or a bare
         list of names) is taking part in that meeting. A trip of its own ("reist", "Besuch",
         "am Gipfel in Brüssel") still counts."""
-        if not any(readings[k]["virtual_meeting"] for k in range(max(0, number - 2), number)):
+        if not (number >= 1 and readings[number - 1]["virtual_meeting"]
+                or number >= 2 and readings[number - 2]["virtual_meeting"]):
             return False
         return all(view.lower[i] in self.separable_heads and kind == "summit" or view.text[i] in self.participation_nouns
                    for i, kind, _ in triggers)
@@ -1316,20 +1320,28 @@ class EventAssembler(GazetteerComponent):
                 continue
             if reading["non_visit"]:
                 continue
-            named = {p.attrs.get("country") for p in reading["places"]}
-            if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
-                focus = [m for m in current if m.country in named]
+            if len(current) > 1:
+                named = {p.attrs.get("country") for p in reading["places"]}
+                if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
+                    focus = [m for m in current if m.country in named]
+            # (who the sentence names, once for all the trips in focus)
+            keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+            named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
             for m in focus:
-                self._collect(m, number, reading, focus)
+                self._collect(m, number, reading, keys_in_sentence, named_visitors)
 
-    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], current: list[_Mention]) -> None:
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str],
+                 named_visitors: set[str]) -> None:
+        """What a sentence adds to a trip in focus: people met, its city, organizations, reporters.
+
+        keys_in_sentence (set[str]): the people the sentence names; named_visitors (set[str]):
+            those of them who are visitors of the trips in focus.
+        """
         visitor_key = _key(m.visitor)
-        keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
-        named_visitors = {_key(c.visitor) for c in current} & keys_in_sentence
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
         # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
-        local_partner = m.country is not None and any(
+        local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
             _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
             for p in reading["persons"])
         meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) and not reading["negated"]
