@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from ..spans import spans_of
@@ -23,10 +23,57 @@ from ..spans import spans_of
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Sentence:
     start: int  # token offsets, end exclusive
     end: int
+
+
+class _Memos:
+    """Decoding memos shared by the Docs one component reads: news repeats its words, so each
+    word's string (from its hash), the word with its trailing space (for ``doc_text``: no string
+    built per token) and its lower case are made once. Each memo is emptied when it reaches
+    ``size`` entries, so a long stream of news cannot grow them without limit."""
+
+    __slots__ = ("text", "spaced", "lower", "size")
+
+    def __init__(self, size: int = 1 << 16):
+        self.size = size
+        self.text: dict[int, str] = {}  # string hash -> string
+        self.spaced: dict[int, str] = {}  # string hash -> string + " " (the same keys as ``text``)
+        self.lower: dict[str, str] = {}  # string -> its lower case (spaCy's LOWER is str.lower)
+
+    def decode(self, doc: Doc, keys: list[int]) -> list[str]:
+        try:
+            return list(map(self.text.__getitem__, keys))
+        except KeyError:
+            self.learn(doc, keys)
+            return list(map(self.text.__getitem__, keys))
+
+    def learn(self, doc: Doc, keys: list[int]) -> None:
+        """Decode the string hashes the memos lack."""
+        text, spaced = self.text, self.spaced
+        if len(text) >= self.size:
+            text.clear()
+            spaced.clear()
+        strings = doc.vocab.strings
+        for key in keys:
+            if key not in text:
+                string = strings[key]
+                text[key] = string
+                spaced[key] = string + " "
+
+    def lower_case(self, words: list[str]) -> list[str]:
+        lower = self.lower
+        try:
+            return list(map(lower.__getitem__, words))
+        except KeyError:
+            if len(lower) >= self.size:
+                lower.clear()
+            for word in words:
+                if word not in lower:
+                    lower[word] = word.lower()
+            return list(map(lower.__getitem__, words))
 
 
 class _View:
@@ -35,54 +82,23 @@ class _View:
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None, spaced: dict[int, str] | None = None):
-        array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
-        # string-store decoding is most of the cost; news repeats its words, so memos shared
-        # across Docs (the component's) decode each word once, and keep each word with its
-        # trailing space for ``doc_text`` (no string built per token)
-        decoded = {} if decoded is None else decoded
-        spaced = {} if spaced is None else spaced
-        orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
-        try:
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        except KeyError:
-            _learn(doc, orth + lower, decoded, spaced)
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        self.idx = array[:, 2].tolist()
+    def __init__(self, doc: Doc, memos: _Memos | None = None):
+        memos = _Memos() if memos is None else memos
+        array = doc.to_array([ORTH, IDX, SENT_START, SPACY])
+        orth = array[:, 0].tolist()
+        self.text = memos.decode(doc, orth)
+        self.lower = memos.lower_case(self.text)
+        self.idx = array[:, 1].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
-        try:
-            self.doc_text = "".join([spaced[key] if space else decoded[key]
-                                     for key, space in zip(orth, array[:, 4].tolist())])
-        except KeyError:  # the memos were emptied while learning this Doc's words
-            _learn(doc, orth, decoded, spaced)
-            self.doc_text = "".join([spaced[key] if space else decoded[key]
-                                     for key, space in zip(orth, array[:, 4].tolist())])
+        spaced, text = memos.spaced, memos.text
+        self.doc_text = "".join([spaced[key] if space else text[key] for key, space in zip(orth, array[:, 3].tolist())])
         n = len(orth)
-        starts = [0] + (numpy.flatnonzero(array[1:, 3] == 1) + 1).tolist()
-        ends = starts[1:] + [n]
-        self.sentences = [_Sentence(a, b) for a, b in zip(starts, ends)]
+        starts = [0] + (numpy.flatnonzero(array[1:, 2] == 1) + 1).tolist()
+        self.sentences = list(map(_Sentence, starts, starts[1:] + [n]))
         self.sentence_of = numpy.repeat(numpy.arange(len(starts)), numpy.diff(starts + [n])).tolist()
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
-
-
-MEMO_SIZE = 1 << 16  # strings kept by the decoding memos (emptied when full: news vocabulary grows)
-
-
-def _learn(doc: Doc, keys: list[int], decoded: dict[int, str], spaced: dict[int, str]) -> None:
-    """Decode the string hashes the memos lack (emptying them first when full)."""
-    if len(decoded) >= MEMO_SIZE:
-        decoded.clear()
-        spaced.clear()
-    strings = doc.vocab.strings
-    for key in keys:
-        if key not in spaced:
-            text = strings[key]
-            decoded[key] = text
-            spaced[key] = text + " "
 
 
 @dataclass(slots=True)
@@ -100,23 +116,21 @@ class _Item:
     attrs: dict[str, Any]
 
 
-def _items(doc: Doc, view: _View, decoded: dict[int, str], *labels: str) -> list[_Item]:
+def _items(doc: Doc, view: _View, memos: _Memos, *labels: str) -> list[_Item]:
     """The spans with these labels, read without ``Span`` properties that go back to the Doc's
     tokens: character offsets and text come from the view, label and id strings from the memo."""
     user_data = doc.user_data
     idx, text, doc_text = view.idx, view.text, view.doc_text
-    strings = doc.vocab.strings
+    decoded = memos.text
     out = []
     for span in spans_of(doc, *labels):
         start, end, label, kb_id = span.start, span.end, span.label, span.kb_id
-        try:
-            label_, kb_id_ = decoded[label], decoded[kb_id]
-        except KeyError:
-            label_ = decoded[label] = strings[label]
-            kb_id_ = decoded[kb_id] = strings[kb_id]
+        if label not in decoded or kb_id not in decoded:
+            memos.learn(doc, [label, kb_id])
+        label_ = decoded[label]
         start_char, end_char = idx[start], idx[end - 1] + len(text[end - 1])
         stored = user_data.get(_attrs_key(start_char, end_char))
-        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
+        out.append(_Item(start, end, label_, decoded[kb_id], doc_text[start_char:end_char],
                          stored.get(label_, {}) if stored else {}))
     return out
 
@@ -136,9 +150,15 @@ YEAR_DIGITS_RE = re.compile(r"(?=19[9]\d|20[0-3]\d)")  # where YEAR_RE could mat
 def _sentences_with_year_digits(view: _View) -> set[int]:
     """The sentences whose text holds the digits of a year anywhere: only they need the YEAR_RE
     test (one scan of the Doc's text instead of one per sentence)."""
-    idx, sentence_of = view.idx, view.sentence_of
-    return {sentence_of[bisect.bisect_right(idx, match.start()) - 1]
-            for match in YEAR_DIGITS_RE.finditer(view.doc_text)}
+    idx, sentence_of, sentences, doc_text = view.idx, view.sentence_of, view.sentences, view.doc_text
+    found: set[int] = set()
+    position = 0
+    while (match := YEAR_DIGITS_RE.search(doc_text, position)) is not None:
+        number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
+        found.add(number)
+        end = sentences[number].end  # (on from the next sentence)
+        position = idx[end] if end < len(idx) else len(doc_text)
+    return found
 
 
 def _bare_year(words: list[str]) -> str | None:

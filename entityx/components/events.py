@@ -53,7 +53,7 @@ from .event_merging import (
 from .event_text import (
     CLAUSE_BREAKS, COORDINATION_WORDS, RELATIVE_PRONOUNS, YEAR_RE, _after_word, _agent_of, _bare_year, _clause_opener,
     _coordinated, _coordinated_places, _dates_another_event, _has_particle, _has_phrase, _in_mit_phrase,
-    _in_topic_phrase, _Item, _items, _period, _Sentence, _sentence_extent, _sentences_with_year_digits,
+    _in_topic_phrase, _Item, _items, _Memos, _period, _Sentence, _sentence_extent, _sentences_with_year_digits,
     _starts_paragraph, _title_prefix, _View,
 )
 
@@ -168,9 +168,7 @@ class EventAssembler(GazetteerComponent):
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
         self._index_cues()
-        # string hash -> text (and text with its trailing space), shared by the Docs' views
-        self._decoded: dict[int, str] = {}
-        self._spaced: dict[int, str] = {}
+        self._memos = _Memos()  # decoded words, shared by the Docs' views
         # an organization's officials are at home at its seat (Rutte in Brussels, Guterres in New York)
         self.seats = {org_id: org["seat"] for org_id, org in self.data.get("organizations", {}).items() if org.get("seat")}
 
@@ -201,6 +199,7 @@ class EventAssembler(GazetteerComponent):
             VISITOR_REFERENCE: self.visitor_references, PRONOUN: {"er", "sie", "ihn", "ihm"}, DORT: {"dort"},
         })
         self.topic_preps_not_ueber = self.topic_preps - {"über"}
+        self.reporting_cue_words = self.reporting_verbs | {"zufolge", "Angaben", "laut", "Laut"}
         # "nach" scores 3.0, each later preposition of the list 0.2 less (the first listed wins)
         self.destination_scores: dict[str, float] = {}
         for rank, prep in enumerate(self.destination_preps):
@@ -211,12 +210,12 @@ class EventAssembler(GazetteerComponent):
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc
-        view = _View(doc, self._decoded, self._spaced)
+        view = _View(doc, self._memos)
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
-        for span in _items(doc, view, self._decoded, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        for span in _items(doc, view, self._memos, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -254,7 +253,7 @@ class EventAssembler(GazetteerComponent):
         start, end = sent.start, sent.end
         text = view.text
         starts_paragraph = _starts_paragraph(view, start)
-        aside = set(range(start, start + self._dateline_length(view, sent, starts_paragraph)))
+        aside = set(range(start, start + self._dateline_length(view, sent))) if starts_paragraph else set()
         texts = text[start:end]
         all_cues = self.word_cues.mask(texts)
         reporting = self._reporting_region(view, start, end, texts) if all_cues & REPORTING else set()
@@ -347,9 +346,8 @@ class EventAssembler(GazetteerComponent):
         return [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                 if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective]
 
-    def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
-        if not starts_paragraph:
-            return 0
+    def _dateline_length(self, view: _View, sent: _Sentence) -> int:
+        """How many tokens a dateline opening the paragraph takes ("MOSKAU, 10. Mai (BelTA) -")."""
         match = DATELINE_RE.match(view.span_text(sent.start, sent.end))
         if not match:
             return 0
@@ -362,7 +360,9 @@ class EventAssembler(GazetteerComponent):
         region: set[int] = set()
         n = len(texts)
         quotes = (",", '"', "“", "”", "«", "»")
-        for k, text in enumerate(texts):
+        cue_words = self.reporting_cue_words
+        for k in [k for k, text in enumerate(texts) if text in cue_words]:  # (no other word opens a region)
+            text = texts[k]
             previous = texts[k - 1] if k else ""
             if text == "zufolge" and k:
                 # "Ihr zufolge", "Sacharowa zufolge": the few words before it
@@ -630,7 +630,7 @@ class EventAssembler(GazetteerComponent):
                 country = others[0]["person"]["country"]
         # an unknown official without a country met "mit"/received "von" is a local of the destination
         persons = [dict(p, person=dict(p["person"], country=country))
-                   if p["person"]["country"] is None and country and _after_word(view, p["start"], {"mit", "von"})
+                   if p["person"]["country"] is None and country and _after_word(view, p["start"], MIT_VON)
                    else p for p in persons]
         destinations = {country} | {c for c, _ in also}
         # locals: people of the destination, and officials of an organization seated there
@@ -657,7 +657,7 @@ class EventAssembler(GazetteerComponent):
                     country = country or last.country
                     city = city or last.city
         summit = "summit" in kinds
-        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
+        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], MIT_ONLY)]
         if not strong and visitors:
             # "Kritik kam von Guterres und Erdoğan": who follows "kam von" is the source of
             # something, not a traveller (nor are those listed with them)
@@ -697,7 +697,7 @@ class EventAssembler(GazetteerComponent):
             clause = self._clause_of(view, reading, places[0][3].start)
             own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]
                          or "end_only" in (d.attrs.get("flags") or ())] or reading["dates"]
-        start, end, range_given = self._dates(dict(reading, dates=own_dates), trigger_at)
+        start, end, range_given = self._dates(reading, trigger_at, own_dates)
         if delegation_of is not None and start is None:
             start, end = delegation_of.start, delegation_of.end
         arrived = bool(start and start == end and cues & ARRIVAL)
@@ -717,7 +717,8 @@ class EventAssembler(GazetteerComponent):
         status, explicit = self._status(reading, start, end, on)
         if arrived and on is not None and not explicit and 0 <= _days(on.isoformat(), start) <= 2:
             status, explicit = "ongoing", True  # "ist gestern eingetroffen": the stay has begun
-        visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
+        visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"]) if "noun" in kinds \
+            else "unspecified"
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
         stops += self._further_stops(view, reading, places, persons, country, start, on)
@@ -784,7 +785,7 @@ class EventAssembler(GazetteerComponent):
                       and s.attrs.get("country")]
         # a city after "in"/"nach", a country after "nach" ("die Lage in Afghanistan" is a topic)
         # or any place named with a stop word
-        places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, {"nach"})))]
+        places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY)))]
         if not places:
             return []
         _score, country, city, _span = places[0]
@@ -803,7 +804,7 @@ class EventAssembler(GazetteerComponent):
         referred = bool(named) or bool(reading["lower_cues"] & VISITOR_REFERENCE) and any(
             view.lower[i] in self.visitor_references for i in range(reading["start"], reading["end"])
             if i not in reading["title_tokens"] and i not in reading["reporting"])
-        onward = bool(cues & ONWARD) and _after_word(view, places[0][3].start, {"nach"})
+        onward = bool(cues & ONWARD) and _after_word(view, places[0][3].start, NACH_ONLY)
         if not (station or referred or onward or (reading["meeting_cue"] and locals_met)):
             return []
         start, end, range_given = self._dates(reading, reading["start"])
@@ -866,7 +867,7 @@ class EventAssembler(GazetteerComponent):
                 # "..., tags darauf, am 6. Februar, verhandelten sie in Moskau": the date stands in
                 # the clauses between the first stop and this one
                 dates = [s for s in reading["dates"] if main_clause[1] <= s.start < clause[0]]
-            first, last, is_range = self._dates(dict(reading, dates=dates), clause[0])
+            first, last, is_range = self._dates(reading, clause[0], dates)
             if (c, first) in seen or first is None and c == country:
                 continue
             seen.add((c, first))
@@ -1162,7 +1163,7 @@ class EventAssembler(GazetteerComponent):
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
             if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(span.start - 5, first):span.start]) \
                     or topic_phrase and _in_topic_phrase(view, span.start, first) \
-                    or (not {"in", "im"}.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
+                    or (not IN_IM.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
                         view.text[max(span.start - 4, reading["start"]):span.start])):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
@@ -1200,16 +1201,20 @@ class EventAssembler(GazetteerComponent):
             return receiver
         return (hosts[0], 1) if hosts else (None, 0)
 
-    def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
+    def _dates(self, reading: dict[str, Any], trigger_at: int,
+               dates: list[_Item] | None = None) -> tuple[str | None, str | None, bool]:
         """(start, end, is_range) of the trip from the sentence's day-level dates.
 
         A range beats a single day, then the date nearest the trigger. A duration in the same
         sentence ("zu einem zweitägigen Besuch") completes a missing end ("am Montag") or a missing
         start ("bis zum 17. Mai"); "ab dem 15. Mai" gives a start only.
+        dates (list): the dates to read, when not all of the sentence's.
         """
+        if dates is None:
+            dates = reading["dates"]
         best = None
         durations = []
-        for span in reading["dates"]:
+        for span in dates:
             attrs = span.attrs
             granularity = str(attrs.get("granularity", ""))
             if granularity == "duration":
@@ -1234,11 +1239,11 @@ class EventAssembler(GazetteerComponent):
             # "hat am Mittwoch begonnen, der bis Freitag dauert": a day and a later "bis" day
             # are the two ends of one stay
             if start:
-                until = _until_day(reading["dates"], start)
+                until = _until_day(dates, start)
                 if until:
                     end, is_range = until, True
             else:
-                since = [d.attrs.get("start_date") for d in reading["dates"]
+                since = [d.attrs.get("start_date") for d in dates
                          if "day" in str(d.attrs.get("granularity", "")) and "end_only" not in (d.attrs.get("flags") or ())
                          and (d.attrs.get("start_date") or "9999") < end]
                 if since:
@@ -1541,6 +1546,8 @@ def _person(span: _Item) -> dict[str, Any] | None:
 
 
 _score = operator.itemgetter(0)
+MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
+IN_IM = frozenset(["in", "im"])
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
