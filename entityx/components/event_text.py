@@ -351,10 +351,13 @@ def _sentence_extent(view: _View, sent: _Sentence) -> tuple[int, int] | None:
     """Character offsets from the first to the last word of a sentence (space tokens holding
     line breaks left out), None for a sentence of spaces only."""
     text = view.text
-    first = next((i for i in range(sent.start, sent.end) if not text[i].isspace()), None)
-    if first is None:
+    first, last = sent.start, sent.end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    if first > last:
         return None
-    last = next(i for i in range(sent.end - 1, first - 1, -1) if not text[i].isspace())
+    while text[last].isspace():
+        last -= 1
     return view.idx[first], view.idx[last] + len(text[last])
 
 

@@ -259,7 +259,10 @@ class EventAssembler(GazetteerComponent):
         reporting = self._reporting_region(view, start, end, texts) if all_cues & REPORTING else set()
         persons, reporters, unresolved = [], [], []
         if "OFFICIAL" in spans or "ROLE" in spans:
-            for span in sorted(spans.get("OFFICIAL", []) + spans.get("ROLE", []), key=lambda s: s.start):
+            # (each label's spans are in document order already)
+            people = spans["OFFICIAL"] if "ROLE" not in spans else spans["ROLE"] if "OFFICIAL" not in spans \
+                else sorted(spans["OFFICIAL"] + spans["ROLE"], key=lambda s: s.start)
+            for span in people:
                 person = _person(span)
                 if person is None:
                     if span.label_ == "ROLE" and span.start not in reporting:
@@ -293,7 +296,7 @@ class EventAssembler(GazetteerComponent):
             if aside else [],
             "orgs": _own_orgs(view, spans) if "ORG" in spans else [],
             "dates": [s for s in spans["DATE"] if s.start not in aside and s.start not in reporting
-                      and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
+                      and INVALID_DATE_FLAGS.isdisjoint(s.attrs.get("flags") or ())
                       and not _dates_another_event(view, s.start, start)] if "DATE" in spans else [],
             "words": words,
             "year": _bare_year(words) if may_name_year and YEAR_RE.search(view.span_text(start, end)) else None,
@@ -475,9 +478,10 @@ class EventAssembler(GazetteerComponent):
         """The trips this sentence mentions: by its own triggers, else as the next stop of the
         trip told just before."""
         found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
-        named = {p.attrs.get("country") for p in reading["places"]}
-        if found and not (named and all(m.country not in named for m in found)):
-            return found
+        if found:
+            named = {p.attrs.get("country") for p in reading["places"]}
+            if not (named and all(m.country not in named for m in found)):
+                return found
         # no trigger, or a trigger whose destination came from an earlier sentence while this
         # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
         # Bissau"): the places of the sentence may be the stops
@@ -726,6 +730,8 @@ class EventAssembler(GazetteerComponent):
         own_status = self._clause_status(view, reading, visitors, stops[0][2:4], on) \
             if status in ("cancelled", "postponed") and len(visitors) > 1 else {}
         out = []
+        visitor_keys = {_key(v["person"]) for v in visitors}
+        period = _period(reading["dates"]) if reading["dates"] else None
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
             if country in self._homes(visitor["person"]):
@@ -738,9 +744,9 @@ class EventAssembler(GazetteerComponent):
                 reporters=[r["person"] for r in reading["reporters"]],
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
-                co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
+                co_visitors=visitor_keys - {_key(visitor["person"])},
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=_period(reading["dates"]), origin=origin, year=reading["year"],
+                period=period, origin=origin, year=reading["year"],
             ))
         return out
 
@@ -762,6 +768,12 @@ class EventAssembler(GazetteerComponent):
         last = previous[-1]
         if number - last.sentence > self.max_context_sentences:
             return []
+        cues = reading["cues"]
+        station = bool(cues & STOP_WORD)
+        ranked = self._rank_places(view, reading, reading["start"])
+        if not station and not any(p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY))
+                                   for p in ranked):
+            return []  # no place the traveller (whoever it is) could have gone on to
         travellers = [m.visitor for m in previous if m.sentence == last.sentence]
         travellers = list({_key(v): v for v in travellers}.values())
         if len(travellers) > 2:
@@ -775,10 +787,8 @@ class EventAssembler(GazetteerComponent):
         if _key(main) not in {_key(v) for v in travellers} and \
                 counts[_key(main)] >= max(counts[_key(v)] for v in travellers):
             travellers = [main]
-        cues = reading["cues"]
-        station = bool(cues & STOP_WORD)
         home = set().union(*(self._homes(v) for v in travellers))
-        places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
+        places = [p for p in ranked if p[1] not in home]
         if not places and station:
             places = [(1.0, s.attrs.get("country"), s.attrs.get("name") if s.attrs.get("kind") == "city"
                        else None, s) for s in reading["places"] if s.attrs.get("country") not in home
