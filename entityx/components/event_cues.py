@@ -19,7 +19,7 @@ Each cue is looked up in one of them only, as the rules using it say.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 _BITS = iter(1 << n for n in range(64))
 

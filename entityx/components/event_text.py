@@ -35,7 +35,7 @@ class _Memos:
     built per token) and its lower case are made once. Each memo is emptied when it reaches
     ``size`` entries, so a long stream of news cannot grow them without limit."""
 
-    __slots__ = ("text", "spaced", "lower", "size")
+    __slots__ = ("lower", "size", "spaced", "text")
 
     def __init__(self, size: int = 1 << 16):
         self.size = size
@@ -92,10 +92,12 @@ class _View:
         # Doc.text would build the string from Token objects; the arrays give it directly
         spaced, text = memos.spaced, memos.text
         self.doc_text = "".join([spaced[key] if space else text[key] for key, space in zip(orth, array[:, 3].tolist())])
-        n = len(orth)
         starts = [0] + (numpy.flatnonzero(array[1:, 2] == 1) + 1).tolist()
-        self.sentences = list(map(_Sentence, starts, starts[1:] + [n]))
-        self.sentence_of = numpy.repeat(numpy.arange(len(starts)), numpy.diff(starts + [n])).tolist()
+        ends = starts[1:] + [len(orth)]
+        self.sentences = list(map(_Sentence, starts, ends))
+        self.sentence_of = sentence_of = []
+        for number, (start, end) in enumerate(zip(starts, ends)):
+            sentence_of += [number] * (end - start)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
@@ -125,21 +127,19 @@ def _items(doc: Doc, view: _View, memos: _Memos, *labels: str) -> list[_Item]:
     out = []
     for span in spans_of(doc, *labels):
         start, end, label, kb_id = span.start, span.end, span.label, span.kb_id
-        if label not in decoded or kb_id not in decoded:
+        try:
+            label_, kb_id_ = decoded[label], decoded[kb_id]
+        except KeyError:
             memos.learn(doc, [label, kb_id])
-        label_ = decoded[label]
+            label_, kb_id_ = decoded[label], decoded[kb_id]
         start_char, end_char = idx[start], idx[end - 1] + len(text[end - 1])
-        stored = user_data.get(_attrs_key(start_char, end_char))
-        out.append(_Item(start, end, label_, decoded[kb_id], doc_text[start_char:end_char],
+        # where entityx.spans.attrs_of finds the span's attributes (``span._.entityx_attrs``:
+        # ``doc.user_data`` under the span's character offsets), from the view's offsets instead
+        # of ``Span.start_char``/``end_char``, which read the Doc's tokens again
+        stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
+        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
                          stored.get(label_, {}) if stored else {}))
     return out
-
-
-def _attrs_key(start_char: int, end_char: int) -> tuple[str, str, int, int]:
-    """Where :func:`entityx.spans.attrs_of` finds a span's attributes (``span._.entityx_attrs``:
-    ``doc.user_data`` under the span's character offsets), built from the view's offsets instead
-    of ``Span.start_char``/``end_char``, which read the Doc's tokens again."""
-    return ("._.", "entityx_attrs", start_char, end_char)
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year

@@ -20,7 +20,8 @@ Reading order, sentence by sentence (vocabulary in ``gazetteers/triggers.yaml``)
 The result is stored JSON-safe in ``doc._.entityx_events``; :mod:`entityx.api` turns it into
 :class:`entityx.records.OfficialVisit` records. The token view and the phrase tests the rules ask
 ("mit A und B", "von Putin empfangen") are in :mod:`.event_text`; merging mentions into one event
-per trip, and what summits lend to their guests, in :mod:`.event_merging`.
+per trip, and what summits lend to their guests, in :mod:`.event_merging`. Which cue words of the
+vocabulary a sentence holds is found once per sentence (:mod:`.event_cues`): the rules ask it often.
 """
 
 from __future__ import annotations
@@ -39,12 +40,13 @@ from ..temporal import apply_duration
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
 from .event_cues import (
-    ARRIVAL, ARRIVED, CANCEL_HEAD, CANCELLED, COMPLETED, COMPLETED_PARTICIPLE, DELEGATION, DORT, ENDING,
-    GUEST_LIST, IN_TALKS, INVITATION, INVITING, LEADING, LETTING, MEETING_CUE, MEMBERSHIP, MIT, NATIONALITY, NEGATION,
-    NON_VISIT, OHNE, ONGOING, ONGOING_PERFECT, ONWARD, OPEN_QUESTION, OPEN_QUESTION_MARKER, PAST_AUX, PAYING,
-    PERFECT_AUX, PLANNED, POSTPONED, PRESENT_AUX, PRESENT_PERFECT_AUX, PRONOUN, REPORTING, REPRESENTING,
-    SENDING, SPECULATION, STOP_WORD, SUBSTITUTION, SUMMIT_VERB, TOPIC_PREP, TRIGGER, UEBER, VERTRETEN,
-    VIRTUAL_MEETING, VISITOR_REFERENCE, CueIndex,
+    ARRIVAL, ARRIVED, CANCEL_HEAD, CANCELLED, COMPLETED, COMPLETED_PARTICIPLE, DELEGATION, DORT,
+    ENDING, GUEST_LIST, IN_TALKS, INVITATION, INVITING, LEADING, LETTING, MEETING_CUE, MEMBERSHIP,
+    MIT, NATIONALITY, NEGATION, NON_VISIT, OHNE, ONGOING, ONGOING_PERFECT, ONWARD, OPEN_QUESTION,
+    OPEN_QUESTION_MARKER, PAST_AUX, PAYING, PERFECT_AUX, PLANNED, POSTPONED, PRESENT_AUX,
+    PRESENT_PERFECT_AUX, PRONOUN, REPORTING, REPRESENTING, SENDING, SPECULATION, STOP_WORD,
+    SUBSTITUTION, SUMMIT_VERB, TOPIC_PREP, TRIGGER, UEBER, VERTRETEN, VIRTUAL_MEETING,
+    VISITOR_REFERENCE, CueIndex,
 )
 from .event_merging import (
     MAX_GAP_DAYS, _apply_frames, _bilateral, _date_status, _days, _end_at_departures, _key, _main_traveller,
