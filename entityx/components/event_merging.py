@@ -54,10 +54,13 @@ class _Mention:
 def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
     """Mentions of the same trip become one: same visitor, compatible destination and dates."""
     events: list[_Mention] = []
+    by_visitor: dict[str, list[_Mention]] = {}  # the events so far of each visitor, in order
     for m in mentions:
-        target = next((e for e in events if _same_trip(e, m)), None)
+        same_visitor = by_visitor.setdefault(_key(m.visitor), [])
+        target = next((e for e in same_visitor if _same_trip(e, m)), None)
         if target is None:
             events.append(m)
+            same_visitor.append(m)
             continue
         if target.country is None:
             target.country = m.country

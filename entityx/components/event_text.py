@@ -8,23 +8,72 @@ decisions about trips, and each phrase test here can be read (and changed) on it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
+import numpy
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import attrs_of, spans_of
+from ..spans import spans_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Sentence:
     start: int  # token offsets, end exclusive
     end: int
+
+
+class _Memos:
+    """Decoding memos shared by the Docs one component reads: news repeats its words, so each
+    word's string (from its hash), the word with its trailing space (for ``doc_text``: no string
+    built per token) and its lower case are made once. Each memo is emptied when it reaches
+    ``size`` entries, so a long stream of news cannot grow them without limit."""
+
+    __slots__ = ("lower", "size", "spaced", "text")
+
+    def __init__(self, size: int = 1 << 16):
+        self.size = size
+        self.text: dict[int, str] = {}  # string hash -> string
+        self.spaced: dict[int, str] = {}  # string hash -> string + " " (the same keys as ``text``)
+        self.lower: dict[str, str] = {}  # string -> its lower case (spaCy's LOWER is str.lower)
+
+    def decode(self, doc: Doc, keys: list[int]) -> list[str]:
+        try:
+            return list(map(self.text.__getitem__, keys))
+        except KeyError:
+            self.learn(doc, keys)
+            return list(map(self.text.__getitem__, keys))
+
+    def learn(self, doc: Doc, keys: list[int]) -> None:
+        """Decode the string hashes the memos lack."""
+        text, spaced = self.text, self.spaced
+        if len(text) >= self.size:
+            text.clear()
+            spaced.clear()
+        strings = doc.vocab.strings
+        for key in keys:
+            if key not in text:
+                string = strings[key]
+                text[key] = string
+                spaced[key] = string + " "
+
+    def lower_case(self, words: list[str]) -> list[str]:
+        lower = self.lower
+        try:
+            return list(map(lower.__getitem__, words))
+        except KeyError:
+            if len(lower) >= self.size:
+                lower.clear()
+            for word in words:
+                if word not in lower:
+                    lower[word] = word.lower()
+            return list(map(lower.__getitem__, words))
 
 
 class _View:
@@ -33,42 +82,33 @@ class _View:
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc, decoded: dict[int, str] | None = None):
-        array = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY])
-        # string-store decoding is most of the cost; news repeats its words, so a memo shared
-        # across Docs (the component's) decodes each word once
-        decoded = {} if decoded is None else decoded
-        orth, lower = array[:, 0].tolist(), array[:, 1].tolist()
-        try:
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        except KeyError:
-            if len(decoded) >= 1 << 16:
-                decoded.clear()
-            strings = doc.vocab.strings
-            for key in orth + lower:
-                if key not in decoded:
-                    decoded[key] = strings[key]
-            self.text = list(map(decoded.__getitem__, orth))
-            self.lower = list(map(decoded.__getitem__, lower))
-        self.idx = array[:, 2].tolist()
+    def __init__(self, doc: Doc, memos: _Memos | None = None):
+        memos = _Memos() if memos is None else memos
+        array = doc.to_array([ORTH, IDX, SENT_START, SPACY])
+        orth = array[:, 0].tolist()
+        self.text = memos.decode(doc, orth)
+        self.lower = memos.lower_case(self.text)
+        self.idx = array[:, 1].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
-        self.doc_text = "".join([t + " " if space else t for t, space in zip(self.text, array[:, 4].tolist())])
-        flags = array[:, 3].tolist()
-        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
-        self.sentences = [_Sentence(a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
-        self.sentence_of = []
-        for number, sent in enumerate(self.sentences):
-            self.sentence_of += [number] * (sent.end - sent.start)
+        spaced, text = memos.spaced, memos.text
+        self.doc_text = "".join([spaced[key] if space else text[key] for key, space in zip(orth, array[:, 3].tolist())])
+        starts = [0] + (numpy.flatnonzero(array[1:, 2] == 1) + 1).tolist()
+        ends = starts[1:] + [len(orth)]
+        self.sentences = list(map(_Sentence, starts, ends))
+        self.sentence_of = sentence_of = []
+        for number, (start, end) in enumerate(zip(starts, ends)):
+            sentence_of += [number] * (end - start)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Item:
     """A span of the entityx group as the event logic reads it: offsets, label, id, text and
-    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs)."""
+    attributes fetched once (every ``span._`` lookup and every ``Span`` access costs).
+    (Not frozen: a frozen dataclass sets each field through ``object.__setattr__``, and an
+    item is built for every span of every Doc.)"""
 
     start: int
     end: int
@@ -78,13 +118,47 @@ class _Item:
     attrs: dict[str, Any]
 
 
-def _items(doc: Doc, view: _View, *labels: str) -> list[_Item]:
-    # (the text from the view's string: Span.text would build it from Token objects)
-    return [_Item(s.start, s.end, s.label_, s.kb_id_, view.span_text(s.start, s.end), attrs_of(s))
-            for s in spans_of(doc, *labels)]
+def _items(doc: Doc, view: _View, memos: _Memos, *labels: str) -> list[_Item]:
+    """The spans with these labels, read without ``Span`` properties that go back to the Doc's
+    tokens: character offsets and text come from the view, label and id strings from the memo."""
+    user_data = doc.user_data
+    idx, text, doc_text = view.idx, view.text, view.doc_text
+    decoded = memos.text
+    out = []
+    for span in spans_of(doc, *labels):
+        start, end, label, kb_id = span.start, span.end, span.label, span.kb_id
+        try:
+            label_, kb_id_ = decoded[label], decoded[kb_id]
+        except KeyError:
+            memos.learn(doc, [label, kb_id])
+            label_, kb_id_ = decoded[label], decoded[kb_id]
+        start_char, end_char = idx[start], idx[end - 1] + len(text[end - 1])
+        # where entityx.spans.attrs_of finds the span's attributes (``span._.entityx_attrs``:
+        # ``doc.user_data`` under the span's character offsets), from the view's offsets instead
+        # of ``Span.start_char``/``end_char``, which read the Doc's tokens again
+        stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
+        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
+                         stored.get(label_, {}) if stored else {}))
+    return out
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
+
+YEAR_DIGITS_RE = re.compile(r"(?=19[9]\d|20[0-3]\d)")  # where YEAR_RE could match (overlaps too)
+
+
+def _sentences_with_year_digits(view: _View) -> set[int]:
+    """The sentences whose text holds the digits of a year anywhere: only they need the YEAR_RE
+    test (one scan of the Doc's text instead of one per sentence)."""
+    idx, sentence_of, sentences, doc_text = view.idx, view.sentence_of, view.sentences, view.doc_text
+    found: set[int] = set()
+    position = 0
+    while (match := YEAR_DIGITS_RE.search(doc_text, position)) is not None:
+        number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
+        found.add(number)
+        end = sentences[number].end  # (on from the next sentence)
+        position = idx[end] if end < len(idx) else len(doc_text)
+    return found
 
 
 def _bare_year(words: list[str]) -> str | None:
@@ -251,9 +325,12 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
         return []
     first = places[0][3]
     out = []
-    others = [p for p in places[1:]] + [
+    ranked = {id(p[3]) for p in places}
+    others = places[1:] + [
         (0.0, s.attrs["country"], s.attrs.get("name") if s.attrs.get("kind") == "city" else None, s)
-        for s in spans if s.attrs.get("country") and all(s is not p[3] for p in places)]
+        for s in spans if s.attrs.get("country") and id(s) not in ranked]
+    if not others:
+        return out
     # walk outwards from the first place through "und"/"," in both directions
     for ordered in (sorted(others, key=lambda p: p[3].start),
                     sorted(others, key=lambda p: -p[3].start)):
@@ -268,6 +345,20 @@ def _coordinated_places(view: _View, places: list[tuple[float, str, str | None, 
                 out.append((country, city))
                 edge_start, edge_end = min(edge_start, span.start), max(edge_end, span.end)
     return out
+
+
+def _sentence_extent(view: _View, sent: _Sentence) -> tuple[int, int] | None:
+    """Character offsets from the first to the last word of a sentence (space tokens holding
+    line breaks left out), None for a sentence of spaces only."""
+    text = view.text
+    first, last = sent.start, sent.end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    if first > last:
+        return None
+    while text[last].isspace():
+        last -= 1
+    return view.idx[first], view.idx[last] + len(text[last])
 
 
 def _starts_paragraph(view: _View, start: int) -> bool:

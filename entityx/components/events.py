@@ -20,12 +20,14 @@ Reading order, sentence by sentence (vocabulary in ``gazetteers/triggers.yaml``)
 The result is stored JSON-safe in ``doc._.entityx_events``; :mod:`entityx.api` turns it into
 :class:`entityx.records.OfficialVisit` records. The token view and the phrase tests the rules ask
 ("mit A und B", "von Putin empfangen") are in :mod:`.event_text`; merging mentions into one event
-per trip, and what summits lend to their guests, in :mod:`.event_merging`.
+per trip, and what summits lend to their guests, in :mod:`.event_merging`. Which cue words of the
+vocabulary a sentence holds is found once per sentence (:mod:`.event_cues`): the rules ask it often.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from typing import Any
 
@@ -37,6 +39,15 @@ from ..spans import doc_date
 from ..temporal import apply_duration
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
+from .event_cues import (
+    ARRIVAL, ARRIVED, CANCEL_HEAD, CANCELLED, COMPLETED, COMPLETED_PARTICIPLE, DELEGATION, DORT,
+    ENDING, GUEST_LIST, IN_TALKS, INVITATION, INVITING, LEADING, LETTING, MEETING_CUE, MEMBERSHIP,
+    MIT, NATIONALITY, NEGATION, NON_VISIT, OHNE, ONGOING, ONGOING_PERFECT, ONWARD, OPEN_QUESTION,
+    OPEN_QUESTION_MARKER, PAST_AUX, PAYING, PERFECT_AUX, PLANNED, POSTPONED, PRESENT_AUX,
+    PRESENT_PERFECT_AUX, PRONOUN, REPORTING, REPRESENTING, SENDING, SPECULATION, STOP_WORD,
+    SUBSTITUTION, SUMMIT_VERB, TOPIC_PREP, TRIGGER, UEBER, VERTRETEN, VIRTUAL_MEETING,
+    VISITOR_REFERENCE, CueIndex,
+)
 from .event_merging import (
     MAX_GAP_DAYS, _apply_frames, _bilateral, _date_status, _days, _end_at_departures, _key, _main_traveller,
     _Mention, _mention_counts, _merge, _most_specific, _org,
@@ -44,7 +55,8 @@ from .event_merging import (
 from .event_text import (
     CLAUSE_BREAKS, COORDINATION_WORDS, RELATIVE_PRONOUNS, YEAR_RE, _after_word, _agent_of, _bare_year, _clause_opener,
     _coordinated, _coordinated_places, _dates_another_event, _has_particle, _has_phrase, _in_mit_phrase,
-    _in_topic_phrase, _Item, _items, _period, _Sentence, _starts_paragraph, _title_prefix, _View,
+    _in_topic_phrase, _Item, _items, _Memos, _period, _Sentence, _sentence_extent, _sentences_with_year_digits,
+    _starts_paragraph, _title_prefix, _View,
 )
 
 BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Pressekonferenz", "Pressebriefings",
@@ -157,21 +169,55 @@ class EventAssembler(GazetteerComponent):
         self.summit_verbs = words("summit_verbs")
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
-        self._decoded: dict[int, str] = {}  # string hash -> text, shared by the Docs' views
+        self._index_cues()
+        self._memos = _Memos()  # decoded words, shared by the Docs' views
         # an organization's officials are at home at its seat (Rutte in Brussels, Guterres in New York)
         self.seats = {org_id: org["seat"] for org_id, org in self.data.get("organizations", {}).items() if org.get("seat")}
+
+    def _index_cues(self) -> None:
+        """The cue vocabularies by word (see :mod:`.event_cues`): token text, and lower case."""
+        status = self.status_words
+        self.word_cues = CueIndex({
+            REPORTING: self.reporting_verbs | {"Angaben"}, TRIGGER: self.trigger_words,
+            NATIONALITY: self.nationality_nouns, NON_VISIT: self.non_visit, MEETING_CUE: self.meeting_cues,
+            GUEST_LIST: self.guest_list_words, VIRTUAL_MEETING: self.virtual_meetings, VERTRETEN: {"vertreten"},
+            LETTING: self.letting_verbs,
+            REPRESENTING: self.representing_verbs, SENDING: self.sending_verbs, DELEGATION: self.delegation_words,
+            LEADING: self.leading_verbs, MEMBERSHIP: self.membership_verbs, SUMMIT_VERB: self.summit_verbs,
+            SPECULATION: self.speculation, OPEN_QUESTION: self.open_question,
+            OPEN_QUESTION_MARKER: self.open_question_markers, IN_TALKS: {"Gespräch"}, INVITATION: self.invitation,
+            PAYING: self.paying_verbs, ARRIVAL: self.arrival_words, STOP_WORD: self.stop_words,
+            ONWARD: self.onward_words, ENDING: self.ending_verbs,
+            CANCELLED: status["cancelled"], CANCEL_HEAD: self.cancel_separable[0], POSTPONED: status["postponed"],
+            PERFECT_AUX: self.perfect_aux, ARRIVED: {"eingetroffen"}, PRESENT_AUX: {"ist", "sind"},
+            PRESENT_PERFECT_AUX: {"ist", "sind", "hat", "haben"}, PAST_AUX: {"war", "waren", "hatte", "hatten"},
+            ONGOING_PERFECT: status["ongoing_perfect"], ONGOING: status["ongoing"] - {"eingetroffen"},
+            COMPLETED_PARTICIPLE: self.completed_participles, COMPLETED: status["completed"],
+            PLANNED: status["planned"],
+        })
+        self.lower_cues = CueIndex({
+            NEGATION: self.negations, SUBSTITUTION: self.substitution_words, MIT: {"mit"}, OHNE: {"ohne"},
+            INVITING: {"eingeladen", "einlud", "lud"}, UEBER: {"über"}, TOPIC_PREP: self.topic_preps - {"über"},
+            VISITOR_REFERENCE: self.visitor_references, PRONOUN: {"er", "sie", "ihn", "ihm"}, DORT: {"dort"},
+        })
+        self.topic_preps_not_ueber = self.topic_preps - {"über"}
+        self.reporting_cue_words = self.reporting_verbs | {"zufolge", "Angaben", "laut", "Laut"}
+        # "nach" scores 3.0, each later preposition of the list 0.2 less (the first listed wins)
+        self.destination_scores: dict[str, float] = {}
+        for rank, prep in enumerate(self.destination_preps):
+            self.destination_scores.setdefault(prep, 3.0 - rank * 0.2)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc
-        view = _View(doc, self._decoded)
+        view = _View(doc, self._memos)
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
-        for span in _items(doc, view, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        for span in _items(doc, view, self._memos, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -180,8 +226,9 @@ class EventAssembler(GazetteerComponent):
         mentions: list[_Mention] = []
         readings: list[dict[str, Any]] = []
         frames: list[dict[str, Any]] = []
+        year_sentences = _sentences_with_year_digits(view)
         for number, sent in enumerate(sentences):
-            reading = self._read(view, sent, by_sentence[number])
+            reading = self._read(view, sent, by_sentence[number], number in year_sentences)
             readings.append(reading)
             mentions.extend(self._mentions(view, sent, number, reading, mentions, readings, on, frames))
 
@@ -199,106 +246,128 @@ class EventAssembler(GazetteerComponent):
         return doc
 
     # ------------------------------------------------------------------ one sentence
-    def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[_Item]]) -> dict[str, Any]:
-        """Everything a sentence offers, with dateline and reporting clauses set apart."""
-        starts_paragraph = _starts_paragraph(view, sent.start)
-        aside = set(range(sent.start, sent.start + self._dateline_length(view, sent, starts_paragraph)))
-        reporting = self._reporting_region(view, sent.start, sent.end)
+    def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[_Item]], may_name_year: bool) -> dict[str, Any]:
+        """Everything a sentence offers, with dateline and reporting clauses set apart.
+
+        may_name_year (bool): whether the sentence's text holds digits of a year at all (one scan
+        of the Doc's text finds those sentences, instead of one per sentence).
+        """
+        start, end = sent.start, sent.end
+        text = view.text
+        starts_paragraph = _starts_paragraph(view, start)
+        aside = set(range(start, start + self._dateline_length(view, sent))) if starts_paragraph else set()
+        texts = text[start:end]
+        all_cues = self.word_cues.mask(texts)
+        reporting = self._reporting_region(view, start, end, texts) if all_cues & REPORTING else set()
         persons, reporters, unresolved = [], [], []
-        for span in sorted(spans.get("OFFICIAL", []) + spans.get("ROLE", []), key=lambda s: s.start):
-            person = _person(span)
-            if person is None:
-                if span.label_ == "ROLE" and span.start not in reporting:
-                    unresolved.append({"start": span.start, "end": span.end, "role_key": span.attrs.get("role_key")})
-                continue
-            entry = {"person": person, "start": span.start, "end": span.end}
-            # "Mao Ning: Auf Einladung ...": the speaker of a transcript reports, she does not travel
-            speaker = span.start == sent.start + len(aside) and span.end < sent.end and view.text[span.end] == ":"
-            (reporters if span.start in reporting or speaker else persons).append(entry)
+        if "OFFICIAL" in spans or "ROLE" in spans:
+            # (each label's spans are in document order already)
+            people = spans["OFFICIAL"] if "ROLE" not in spans else spans["ROLE"] if "OFFICIAL" not in spans \
+                else sorted(spans["OFFICIAL"] + spans["ROLE"], key=lambda s: s.start)
+            for span in people:
+                person = _person(span)
+                if person is None:
+                    if span.label_ == "ROLE" and span.start not in reporting:
+                        unresolved.append({"start": span.start, "end": span.end, "role_key": span.attrs.get("role_key")})
+                    continue
+                entry = {"person": person, "start": span.start, "end": span.end}
+                # "Mao Ning: Auf Einladung ...": the speaker of a transcript reports, she does not travel
+                speaker = span.start == start + len(aside) and span.end < end and text[span.end] == ":"
+                (reporters if span.start in reporting or speaker else persons).append(entry)
         if reporting or aside:
-            words = [view.text[i] for i in range(sent.start, sent.end) if i not in reporting and i not in aside]
+            words = [text[i] for i in range(start, end) if i not in reporting and i not in aside]
+            cues = self.word_cues.mask(words)
         else:
-            words = view.text[sent.start:sent.end]
-        official_starts = {s.start for s in spans.get("OFFICIAL", [])}
-        # "im Kasaner Kreml": a city adjective right before a landmark names the landmark's city
-        named_by_adjective = {s.end for s in spans.get("LANDMARK", []) if s.attrs.get("city")}
-        word_set = set(words)
-        lowered = view.lower[sent.start:sent.end]
-        title_tokens = {i for label in ("NAT", "LOC", "ROLE") for span in spans.get(label, [])
-                        for i in range(span.start, span.end)}
+            words, cues = texts, all_cues
+        lowered = view.lower[start:end]
+        lower_cues = self.lower_cues.mask(lowered)
+        title_tokens: set[int] = set()
+        for label in ("NAT", "LOC", "ROLE"):
+            for span in spans.get(label, ()):
+                title_tokens.update(range(span.start, span.end))
         reading = {
             "aside": aside,
             "reporting": reporting,
-            "persons": _dedupe_entries(persons),
-            "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], sent.start)]
-            if "mit" in lowered else [],
+            "persons": _dedupe_entries(persons) if persons else persons,
+            "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], start)]
+            if persons and lower_cues & MIT else [],
             "unresolved_roles": unresolved,
-            "reporters": _dedupe_entries(reporters),
-            "places": [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
-                       if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective],
-            "dateline_places": [s for s in spans.get("LOC", []) if s.start in aside and s.attrs.get("country")],
-            "orgs": [o for o in spans.get("ORG", []) if not _title_prefix(view, o, official_starts)],
-            "dates": [s for s in spans.get("DATE", []) if s.start not in aside and s.start not in reporting
-                      and not set(s.attrs.get("flags") or ()) & INVALID_DATE_FLAGS
-                      and not _dates_another_event(view, s.start, sent.start)],
+            "reporters": _dedupe_entries(reporters) if reporters else reporters,
+            "places": self._places(spans, aside, reporting) if "LOC" in spans or "LANDMARK" in spans else [],
+            "dateline_places": [s for s in spans.get("LOC", []) if s.start in aside and s.attrs.get("country")]
+            if aside else [],
+            "orgs": _own_orgs(view, spans) if "ORG" in spans else [],
+            "dates": [s for s in spans["DATE"] if s.start not in aside and s.start not in reporting
+                      and INVALID_DATE_FLAGS.isdisjoint(s.attrs.get("flags") or ())
+                      and not _dates_another_event(view, s.start, start)] if "DATE" in spans else [],
             "words": words,
-            "year": _bare_year(words) if YEAR_RE.search(view.span_text(sent.start, sent.end)) else None,
+            "year": _bare_year(words) if may_name_year and YEAR_RE.search(view.span_text(start, end)) else None,
             "nouns": spans.get("_nouns", []),
-            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(sent.start, sent.end))),
-            "start": sent.start,
-            "end": sent.end,
+            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(start, end))),
+            "start": start,
+            "end": end,
             "title_tokens": title_tokens,
+            "cues": cues,
+            "all_cues": all_cues,
+            "lower_cues": lower_cues,
             # (the first word in lower case too: "Zugeschaltet waren ...")
-            "non_visit": not self.non_visit.isdisjoint(word_set) or bool(words) and words[0].lower() in self.non_visit,
-            "meeting_cue": not self.meeting_cues.isdisjoint(word_set),
-            "guest_list": not self.guest_list_words.isdisjoint(word_set),
-            "virtual_meeting": not self.virtual_meetings.isdisjoint(word_set),
-            "negated": not self.negations.isdisjoint(lowered) and any(
+            "non_visit": bool(cues & NON_VISIT) or bool(words) and words[0].lower() in self.non_visit,
+            "meeting_cue": bool(cues & MEETING_CUE),
+            "guest_list": bool(cues & GUEST_LIST),
+            "virtual_meeting": bool(cues & VIRTUAL_MEETING),
+            "negated": bool(lower_cues & NEGATION) and any(
                 w.lower() in self.negations for i, w in enumerate(words)
                 if not (i + 1 < len(words) and words[i + 1] == "nur")),
         }
         # people sent in another's place ("statt des Staatschefs Xi") are neither visitors nor met
         reading["absent"] = {_key(p["person"]) for p in reading["persons"] if self._substituted(view, reading, p)} \
-            if not (self.substitution_words.isdisjoint(lowered) and "vertreten" not in word_set) else set()
-        if "ohne" in lowered:
+            if lower_cues & SUBSTITUTION or cues & VERTRETEN else set()
+        if lower_cues & OHNE:
             # "Ohne Bundeskanzler Scholz reisten ...", "Ohne die Präsidenten Chinas und Russlands hat
             # der Gipfel begonnen": whoever is named after "ohne" stays away
             reading["absent"] |= {_key(p["person"]) for p in reading["persons"]
-                                  if _in_mit_phrase(view, p["start"], sent.start, "ohne")}
-        if not self.representing_verbs.isdisjoint(words):
+                                  if _in_mit_phrase(view, p["start"], start, "ohne")}
+        if cues & REPRESENTING:
             # "Kamala Harris, die Präsident Joe Biden vertritt": the one represented stays away
-            for k in range(sent.start, sent.end):
-                if view.text[k] in self.representing_verbs:
+            for k in range(start, end):
+                if text[k] in self.representing_verbs:
                     left = self._clause_of(view, reading, k)[0]
-                    if left > sent.start and view.lower[left] in ("der", "die") and view.text[left - 1] == ",":
+                    if left > start and view.lower[left] in ("der", "die") and text[left - 1] == ",":
                         reading["absent"] |= {_key(p["person"]) for p in reading["persons"] if p["end"] == k}
-        if not self.sending_verbs.isdisjoint(words):
+        if cues & SENDING:
             # "Xi Jinping hat Ministerpräsident Li Qiang geschickt": the sender stays at home
-            for k in range(sent.start, sent.end):
-                if view.text[k] in self.sending_verbs:
+            for k in range(start, end):
+                if text[k] in self.sending_verbs:
                     left = self._clause_of(view, reading, k)[0]
                     senders = [p for p in reading["persons"] if left <= p["start"] < k]
                     reading["absent"] |= {_key(p["person"]) for p in senders[:1]}
         return reading
 
-    def _dateline_length(self, view: _View, sent: _Sentence, starts_paragraph: bool) -> int:
-        if not starts_paragraph:
-            return 0
+    @staticmethod
+    def _places(spans: dict[str, list[_Item]], aside: set[int], reporting: set[int]) -> list[_Item]:
+        """Places and landmarks outside dateline and reporting clauses; "im Kasaner Kreml": a city
+        adjective right before a landmark names the landmark's city, it is no place of its own."""
+        named_by_adjective = {s.end for s in spans.get("LANDMARK", []) if s.attrs.get("city")}
+        return [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
+                if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective]
+
+    def _dateline_length(self, view: _View, sent: _Sentence) -> int:
+        """How many tokens a dateline opening the paragraph takes ("MOSKAU, 10. Mai (BelTA) -")."""
         match = DATELINE_RE.match(view.span_text(sent.start, sent.end))
         if not match:
             return 0
         end_char = view.idx[sent.start] + match.end()
         return sum(1 for i in range(sent.start, sent.end) if view.idx[i] < end_char)
 
-    def _reporting_region(self, view: _View, first: int, last: int) -> set[int]:
-        """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte')."""
+    def _reporting_region(self, view: _View, first: int, last: int, texts: list[str]) -> set[int]:
+        """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte') of a
+        sentence with a reporting verb or "Angaben" (``texts``: its tokens' text)."""
         region: set[int] = set()
-        texts = view.text[first:last]
-        if self.reporting_verbs.isdisjoint(texts) and "Angaben" not in texts:
-            return region
         n = len(texts)
         quotes = (",", '"', "“", "”", "«", "»")
-        for k, text in enumerate(texts):
+        cue_words = self.reporting_cue_words
+        for k in [k for k, text in enumerate(texts) if text in cue_words]:  # (no other word opens a region)
+            text = texts[k]
             previous = texts[k - 1] if k else ""
             if text == "zufolge" and k:
                 # "Ihr zufolge", "Sacharowa zufolge": the few words before it
@@ -338,62 +407,70 @@ class EventAssembler(GazetteerComponent):
     def _triggers(self, view: _View, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
         skip = reading["aside"] | reading["reporting"]
+        start, end = reading["start"], reading["end"]
+        text, lower = view.text, view.lower
         found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
-                 if i not in skip and not self._time_reference(view, reading, i)]
-        words = reading["words"]
-        if "vertreten" in words and (not self.letting_verbs.isdisjoint(words) or "durch" in words or (
+                 if i not in skip and not self._time_reference(view, reading, i)] if reading["nouns"] else []
+        words, cues = reading["words"], reading["cues"]
+        if cues & VERTRETEN and (cues & LETTING or "durch" in words or (
                 "mit" in words and ("ist" in words or "sind" in words)) or (
                 "von" in words and ("wird" in words or "werden" in words))):
             # "lässt sich von Außenminister Lawrow vertreten", "Russland wird durch Oreschkin
             # vertreten", "Usbekistan ist mit Ministerpräsident Aripow vertreten": the representative
             # comes (as a guest of the summit told before); "Interessen vertreten" is no trip
-            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
-                      if view.text[i] == "vertreten" and i not in skip]
-        if not self.delegation_words.isdisjoint(words) and not self.leading_verbs.isdisjoint(words):
+            found += [(i, "travel_weak", "unspecified") for i in range(start, end)
+                      if text[i] == "vertreten" and i not in skip]
+        if cues & DELEGATION and cues & LEADING:
             # "vor Ort leitet Außenminister Mauro Vieira die Delegation"
-            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"])
-                      if view.text[i] in self.leading_verbs and i not in skip]
-        if not self.delegation_words.isdisjoint(words) and not self.membership_verbs.isdisjoint(words):
+            found += [(i, "travel_weak", "unspecified") for i in range(start, end)
+                      if text[i] in self.leading_verbs and i not in skip]
+        if cues & DELEGATION and cues & MEMBERSHIP:
             # "Zur Delegation gehört auch Außenminister Lawrow": with the trip told before
-            found += [(i, "delegation", "unspecified") for i in range(reading["start"], reading["end"])
-                      if view.text[i] in self.membership_verbs and i not in skip]
-        if not self.representing_verbs.isdisjoint(reading["words"]):
+            found += [(i, "delegation", "unspecified") for i in range(start, end)
+                      if text[i] in self.membership_verbs and i not in skip]
+        if cues & REPRESENTING:
             # "vor Ort vertritt ihn Außenminister Lawrow" (not "vertritt die Interessen")
-            found += [(i, "travel_weak", "unspecified") for i in range(reading["start"], reading["end"] - 1)
-                      if view.text[i] in self.representing_verbs and i not in skip
-                      and view.lower[i + 1] in ("ihn", "sie")]
-        if self.trigger_words.isdisjoint(view.text[reading["start"]:reading["end"]]) and \
-                self.trigger_words.isdisjoint(view.lower[reading["start"]:reading["start"] + 1]):
+            found += [(i, "travel_weak", "unspecified") for i in range(start, end - 1)
+                      if text[i] in self.representing_verbs and i not in skip
+                      and lower[i + 1] in ("ihn", "sie")]
+        trigger_words = self.trigger_words
+        if not reading["all_cues"] & TRIGGER and lower[start] not in trigger_words:
             return sorted(found)  # most sentences: no verb or summit trigger at all
-        positions = [i for i in range(reading["start"], reading["end"]) if i not in skip]
-        texts = [view.text[i] for i in positions]
-        # verbs are matched in lower case: "Erwartet werden ..." opens a sentence
-        lower = [t if t[:1].islower() or t in self.summit_nouns else t.lower() for t in texts]
-        for position, (i, text) in enumerate(zip(positions, texts)):
-            if text not in self.trigger_words and lower[position] not in self.trigger_words:
+        summit_nouns = self.summit_nouns
+        # (a quick look at the text and its lower case first: verbs are matched in lower case,
+        # "Erwartet werden ..." opens a sentence)
+        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
+        for i in candidates:
+            if i in skip:
                 continue
-            if text in self.summit_nouns:
+            word = text[i]
+            form = word if word[:1].islower() or word in summit_nouns else word.lower()
+            if word not in trigger_words and form not in trigger_words:
+                continue
+            if word in summit_nouns:
                 # "am Gipfel", "zum Gipfel", "ihre Teilnahme" - not "bezeichnete die Konferenz als ..."
-                window = view.lower[max(reading["start"], i - 3):i]
+                window = lower[max(start, i - 3):i]
                 # "nach dem Gipfel reist Xi weiter", "vor dem Gipfel": a time, not a participation
                 temporal = bool(window) and not self.temporal_preps.isdisjoint(window[-2:])
-                if text in self.participation_nouns or (not temporal and not (
-                        self.summit_preps.isdisjoint(window) and self.summit_verbs.isdisjoint(reading["words"]))):
+                if word in self.participation_nouns or (not temporal and not (
+                        self.summit_preps.isdisjoint(window) and not cues & SUMMIT_VERB)):
                     found.append((i, "summit", "unspecified"))
-            elif lower[position] in self.host_verbs:
+            elif form in self.host_verbs:
                 found.append((i, "host", "unspecified"))
-            elif lower[position] in self.travel_verbs:
-                kind = "travel_weak" if lower[position] in self.needs_destination else "travel"
+            elif form in self.travel_verbs:
+                kind = "travel_weak" if form in self.needs_destination else "travel"
                 found.append((i, kind, "unspecified"))
-            elif lower[position] in self.separable_heads:
+            elif form in self.separable_heads:
+                # the particle is looked for among the words (outside the clauses set aside)
+                position = i - start - sum(1 for j in skip if j < i) if skip else i - start
                 for heads, particle in self.separable:
-                    if lower[position] in heads and _has_particle(texts, position, particle):
+                    if form in heads and _has_particle(words, position, particle):
                         found.append((i, "summit" if particle == "teil" else "travel", "unspecified"))
                         break
                 else:
-                    if lower[position] in self.meeting_verbs:
+                    if form in self.meeting_verbs:
                         found.append((i, "meeting", "unspecified"))
-            elif lower[position] in self.meeting_verbs:
+            elif form in self.meeting_verbs:
                 found.append((i, "meeting", "unspecified"))
         return sorted(found)
 
@@ -403,9 +480,10 @@ class EventAssembler(GazetteerComponent):
         """The trips this sentence mentions: by its own triggers, else as the next stop of the
         trip told just before."""
         found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
-        named = {p.attrs.get("country") for p in reading["places"]}
-        if found and not (named and all(m.country not in named for m in found)):
-            return found
+        if found:
+            named = {p.attrs.get("country") for p in reading["places"]}
+            if not (named and all(m.country not in named for m in found)):
+                return found
         # no trigger, or a trigger whose destination came from an earlier sentence while this
         # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
         # Bissau"): the places of the sentence may be the stops
@@ -434,10 +512,10 @@ class EventAssembler(GazetteerComponent):
                                              if any(a <= p["start"] < b for a, b in clauses)])
         if not triggers:
             return []
-        words = reading["words"]
-        if self._speculative(words):
+        words, cues = reading["words"], reading["cues"]
+        if self._speculative(reading):
             return []
-        if any(w in self.invitation for w in words) and not reading["dates"] \
+        if cues & INVITATION and not reading["dates"] \
                 and not _has_phrase([w.lower() for w in words], ["auf", "einladung"]):
             return []
         kinds = {kind for _, kind, _ in triggers}
@@ -447,7 +525,7 @@ class EventAssembler(GazetteerComponent):
             return []
 
         visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")]
-        if "noun" in kinds and not self.paying_verbs.isdisjoint(words):
+        if "noun" in kinds and cues & PAYING:
             # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
             visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
         places = self._rank_places(view, reading, trigger_at, visit_verbs)
@@ -477,7 +555,8 @@ class EventAssembler(GazetteerComponent):
             # "Zu den Gästen, die der Gastgeber begrüßte, zählten Merz, Macron ...": the guests
             # of the summit told before
             kinds = kinds | {"summit"}
-        inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)]
+        inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)] \
+            if reading["lower_cues"] & INVITING else []
         persons = [p for p in reading["persons"] if _key(p["person"]) not in reading["absent"] and p not in inviters]
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
             # "der Präsident" with no country, after a trip of a president: that traveller (the
@@ -557,7 +636,7 @@ class EventAssembler(GazetteerComponent):
                 country = others[0]["person"]["country"]
         # an unknown official without a country met "mit"/received "von" is a local of the destination
         persons = [dict(p, person=dict(p["person"], country=country))
-                   if p["person"]["country"] is None and country and _after_word(view, p["start"], {"mit", "von"})
+                   if p["person"]["country"] is None and country and _after_word(view, p["start"], MIT_VON)
                    else p for p in persons]
         destinations = {country} | {c for c, _ in also}
         # locals: people of the destination, and officials of an organization seated there
@@ -584,7 +663,7 @@ class EventAssembler(GazetteerComponent):
                     country = country or last.country
                     city = city or last.city
         summit = "summit" in kinds
-        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], {"mit"})]
+        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], MIT_ONLY)]
         if not strong and visitors:
             # "Kritik kam von Guterres und Erdoğan": who follows "kam von" is the source of
             # something, not a traveller (nor are those listed with them)
@@ -624,10 +703,10 @@ class EventAssembler(GazetteerComponent):
             clause = self._clause_of(view, reading, places[0][3].start)
             own_dates = [d for d in reading["dates"] if clause[0] <= d.start < clause[1]
                          or "end_only" in (d.attrs.get("flags") or ())] or reading["dates"]
-        start, end, range_given = self._dates(dict(reading, dates=own_dates), trigger_at)
+        start, end, range_given = self._dates(reading, trigger_at, own_dates)
         if delegation_of is not None and start is None:
             start, end = delegation_of.start, delegation_of.end
-        arrived = bool(start and start == end and not self.arrival_words.isdisjoint(words))
+        arrived = bool(start and start == end and cues & ARRIVAL)
         if not visitors:
             # a summit, a reception, or an arrival of unnamed guests ("sind zahlreiche Staats- und
             # Regierungschefs in Moskau eingetroffen") frames what follows
@@ -644,7 +723,8 @@ class EventAssembler(GazetteerComponent):
         status, explicit = self._status(reading, start, end, on)
         if arrived and on is not None and not explicit and 0 <= _days(on.isoformat(), start) <= 2:
             status, explicit = "ongoing", True  # "ist gestern eingetroffen": the stay has begun
-        visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"])
+        visit_type = _most_specific([vt for _, kind, vt in triggers if kind == "noun"]) if "noun" in kinds \
+            else "unspecified"
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
         stops += self._further_stops(view, reading, places, persons, country, start, on)
@@ -652,6 +732,8 @@ class EventAssembler(GazetteerComponent):
         own_status = self._clause_status(view, reading, visitors, stops[0][2:4], on) \
             if status in ("cancelled", "postponed") and len(visitors) > 1 else {}
         out = []
+        visitor_keys = {_key(v["person"]) for v in visitors}
+        period = _period(reading["dates"]) if reading["dates"] else None
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
             if country in self._homes(visitor["person"]):
@@ -664,9 +746,9 @@ class EventAssembler(GazetteerComponent):
                 reporters=[r["person"] for r in reading["reporters"]],
                 trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
                 range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
-                co_visitors={_key(v["person"]) for v in visitors} - {_key(visitor["person"])},
+                co_visitors=visitor_keys - {_key(visitor["person"])},
                 other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=_period(reading["dates"]), origin=origin, year=reading["year"],
+                period=period, origin=origin, year=reading["year"],
             ))
         return out
 
@@ -683,11 +765,17 @@ class EventAssembler(GazetteerComponent):
         to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
         """
         if not previous or not reading["places"] or reading["non_visit"] or reading["negated"] \
-                or reading["topic_heading"] or self._speculative(reading["words"]):
+                or reading["topic_heading"] or self._speculative(reading):
             return []
         last = previous[-1]
         if number - last.sentence > self.max_context_sentences:
             return []
+        cues = reading["cues"]
+        station = bool(cues & STOP_WORD)
+        ranked = self._rank_places(view, reading, reading["start"])
+        if not station and not any(p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY))
+                                   for p in ranked):
+            return []  # no place the traveller (whoever it is) could have gone on to
         travellers = [m.visitor for m in previous if m.sentence == last.sentence]
         travellers = list({_key(v): v for v in travellers}.values())
         if len(travellers) > 2:
@@ -701,17 +789,15 @@ class EventAssembler(GazetteerComponent):
         if _key(main) not in {_key(v) for v in travellers} and \
                 counts[_key(main)] >= max(counts[_key(v)] for v in travellers):
             travellers = [main]
-        words = reading["words"]
-        station = not self.stop_words.isdisjoint(words)
         home = set().union(*(self._homes(v) for v in travellers))
-        places = [p for p in self._rank_places(view, reading, reading["start"]) if p[1] not in home]
+        places = [p for p in ranked if p[1] not in home]
         if not places and station:
             places = [(1.0, s.attrs.get("country"), s.attrs.get("name") if s.attrs.get("kind") == "city"
                        else None, s) for s in reading["places"] if s.attrs.get("country") not in home
                       and s.attrs.get("country")]
         # a city after "in"/"nach", a country after "nach" ("die Lage in Afghanistan" is a topic)
         # or any place named with a stop word
-        places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, {"nach"})))]
+        places = [p for p in places if station or (p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY)))]
         if not places:
             return []
         _score, country, city, _span = places[0]
@@ -727,10 +813,10 @@ class EventAssembler(GazetteerComponent):
         if strangers:
             return []  # someone else from abroad: not (only) this traveller's stop
         locals_met = [p for p in reading["persons"] if p["person"]["country"] == country]
-        referred = bool(named) or any(view.lower[i] in self.visitor_references for i in
-                                      range(reading["start"], reading["end"]) if i not in reading["title_tokens"]
-                                      and i not in reading["reporting"])
-        onward = not self.onward_words.isdisjoint(words) and _after_word(view, places[0][3].start, {"nach"})
+        referred = bool(named) or bool(reading["lower_cues"] & VISITOR_REFERENCE) and any(
+            view.lower[i] in self.visitor_references for i in range(reading["start"], reading["end"])
+            if i not in reading["title_tokens"] and i not in reading["reporting"])
+        onward = bool(cues & ONWARD) and _after_word(view, places[0][3].start, NACH_ONLY)
         if not (station or referred or onward or (reading["meeting_cue"] and locals_met)):
             return []
         start, end, range_given = self._dates(reading, reading["start"])
@@ -753,6 +839,8 @@ class EventAssembler(GazetteerComponent):
         for span in reading["places"]:
             if span.start and view.lower[span.start - 1] in self.origin_preps and span.attrs.get("country"):
                 return span.attrs["country"]
+        if not reading["lower_cues"] & DORT:
+            return None
         for i in range(reading["start"], reading["end"] - 1):
             if view.lower[i] in ("von", "aus") and view.lower[i + 1] == "dort" and previous \
                     and number - previous[-1].sentence <= self.max_context_sentences:
@@ -764,6 +852,8 @@ class EventAssembler(GazetteerComponent):
         """Other trips in the same sentence, each in its own clause with its own place or date:
         "Am 5. Februar waren Merkel und Hollande in Kiew ..., am 6. Februar verhandelten sie in
         Moskau mit Putin"; "Am 9. Mai nahm er an der Parade teil, am 25. Mai am Gipfel"."""
+        if len(places) < 2 and not reading["dates"]:
+            return []  # no other place or date to make another stop
         main_clause = None
         if places:
             main_clause = self._clause_of(view, reading, places[0][3].start)
@@ -789,7 +879,7 @@ class EventAssembler(GazetteerComponent):
                 # "..., tags darauf, am 6. Februar, verhandelten sie in Moskau": the date stands in
                 # the clauses between the first stop and this one
                 dates = [s for s in reading["dates"] if main_clause[1] <= s.start < clause[0]]
-            first, last, is_range = self._dates(dict(reading, dates=dates), clause[0])
+            first, last, is_range = self._dates(reading, clause[0], dates)
             if (c, first) in seen or first is None and c == country:
                 continue
             seen.add((c, first))
@@ -834,19 +924,21 @@ class EventAssembler(GazetteerComponent):
             return bool(before) and before[-1]["start"] == person["start"]
         return False
 
-    def _speculative(self, words: list[str]) -> bool:
+    def _speculative(self, reading: dict[str, Any]) -> bool:
         """A possibility ("nicht ausgeschlossen") or an open question ("ob der Präsident kommt,
         ließ das Weiße Haus offen", "ist weiter offen" - not "kritisierte ihn offen")."""
-        if not self.speculation.isdisjoint(words):
+        words, cues = reading["words"], reading["cues"]
+        if cues & SPECULATION:
             return True
         if "?" in words[-3:] and next((w for w in reversed(words) if not w.isspace()), "") == "?":
             return True  # "Wird Präsident Xi am Gipfel teilnehmen?" asks, it does not tell
-        if "Gespräch" in words and any(words[i - 1] == "im" and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAKS
+        if cues & IN_TALKS and any(words[i - 1] == "im" and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAKS
                                                                 or words[i + 1] in (".", "“", "”", '"'))
                                        for i, w in enumerate(words) if w == "Gespräch" and i):
             return True  # "Ein Besuch in Astana sei im Gespräch": talked about, not planned
-        return any(w in self.open_question and not self.open_question_markers.isdisjoint(words[max(0, i - 4):i])
-                   for i, w in enumerate(words))
+        return bool(cues & OPEN_QUESTION and cues & OPEN_QUESTION_MARKER) and any(
+            w in self.open_question and not self.open_question_markers.isdisjoint(words[max(0, i - 4):i])
+            for i, w in enumerate(words))
 
     def _time_reference(self, view: _View, reading: dict[str, Any], noun: int) -> bool:
         """'Nach dem Moskau-Besuch stellte Michel klar': a visit noun after "nach/vor/seit dem"
@@ -874,7 +966,8 @@ class EventAssembler(GazetteerComponent):
         Zugeschaltet waren auch ...': right after a phone or video meeting, taking part (or a bare
         list of names) is taking part in that meeting. A trip of its own ("reist", "Besuch",
         "am Gipfel in Brüssel") still counts."""
-        if not any(readings[k]["virtual_meeting"] for k in range(max(0, number - 2), number)):
+        if not (number >= 1 and readings[number - 1]["virtual_meeting"]
+                or number >= 2 and readings[number - 2]["virtual_meeting"]):
             return False
         return all(view.lower[i] in self.separable_heads and kind == "summit" or view.text[i] in self.participation_nouns
                    for i, kind, _ in triggers)
@@ -886,7 +979,8 @@ class EventAssembler(GazetteerComponent):
         out = {}
         for visitor in visitors:
             left, right = self._clause_of(view, reading, visitor["start"])
-            clause = dict(reading, words=[view.text[i] for i in range(left, right) if i not in reading["reporting"]])
+            words = [view.text[i] for i in range(left, right) if i not in reading["reporting"]]
+            clause = dict(reading, words=words, cues=self.word_cues.mask(words))
             status = self._status(clause, *dates, on)
             if status[0] not in ("cancelled", "postponed"):
                 out[_key(visitor["person"])] = status
@@ -935,6 +1029,9 @@ class EventAssembler(GazetteerComponent):
 
     def _negated(self, view: _View, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
         """Every trigger has a negation in its clause ("reist nicht", "kein Besuch")."""
+        if trigger_positions and not reading["lower_cues"] & NEGATION and all(
+                view.lower[position] != "vertreten" for position in trigger_positions):
+            return False  # no negation in the sentence (a "vertreten" looks before the sentence too)
         skip = reading["aside"] | reading["reporting"]
         first, last = reading["start"], reading["end"]
         for position in trigger_positions:
@@ -966,6 +1063,8 @@ class EventAssembler(GazetteerComponent):
                                previous: list[_Mention], readings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """'Der Portugiese, der zuvor in Ankara gewesen war, ...': a nationality noun after an
         article refers to the person of that country named last (within the context window)."""
+        if not reading["all_cues"] & NATIONALITY:
+            return []
         for i in range(reading["start"] + 1, reading["end"]):
             country = self.nationality_nouns.get(view.text[i])
             if country is None or view.lower[i - 1] not in ("der", "die", "den", "dem", "des") or (
@@ -986,7 +1085,8 @@ class EventAssembler(GazetteerComponent):
         else the last traveller - skipping people whose gender does not fit ("reiste sie nach
         Moskau, wo sie mit Putin sprach. Danach empfing sie Selenskyj" is still the chancellor)."""
         pronoun = next((i for i in range(reading["start"], reading["end"])
-                        if view.lower[i] in ("er", "sie", "ihn", "ihm") and i not in reading["reporting"]), None)
+                        if view.lower[i] in ("er", "sie", "ihn", "ihm") and i not in reading["reporting"]), None) \
+            if reading["lower_cues"] & PRONOUN else None
         if pronoun is None:
             return []
         if reading["reporters"]:
@@ -1049,6 +1149,11 @@ class EventAssembler(GazetteerComponent):
                         window = view.lower[max(span.start - 2, reading["start"]):span.start]
                         if not set(window) & (set(preps) | self.origin_preps):
                             objects.add(span.start)
+        lower, first = view.lower, reading["start"]
+        destination_scores = self.destination_scores
+        # (topic words the sentence lacks need no look at each place's window)
+        topic_preps = reading["lower_cues"] & TOPIC_PREP
+        topic_phrase = reading["lower_cues"] & UEBER
         for span in reading["places"]:
             attrs = span.attrs
             country = attrs.get("country")
@@ -1057,22 +1162,20 @@ class EventAssembler(GazetteerComponent):
             city = attrs.get("name") if attrs.get("kind") == "city" else None
             if span.label_ == "LANDMARK":
                 city = attrs.get("city", "").split(":", 1)[-1] or None
-            window = view.lower[max(span.start - 3, reading["start"]):span.start]
+            window = lower[max(span.start - 3, first):span.start]
             returning = bool(window) and window[-1] == "aus" and not self.return_words.isdisjoint(
-                view.lower[span.end:reading["end"]])
+                lower[span.end:reading["end"]])
             if window and window[-1] in self.origin_preps and not returning:
                 continue
-            score = 0.0
-            for rank, prep in enumerate(preps):
-                if prep in window:
-                    score = max(score, 3.0 - rank * 0.2 - (len(window) - 1 - window[::-1].index(prep)) * 0)
+            # the best destination preposition in the window ("nach" 3.0, each later one less)
+            score = max([0.0] + [destination_scores[w] for w in window if w in destination_scores])
             if window and window[-1] in self.origin_preps:
                 score = -1
             if returning:
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
-            if not (self.topic_preps - {"über"}).isdisjoint(view.lower[max(span.start - 5, reading["start"]):span.start]) \
-                    or _in_topic_phrase(view, span.start, reading["start"]) \
-                    or (not {"in", "im"}.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
+            if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(span.start - 5, first):span.start]) \
+                    or topic_phrase and _in_topic_phrase(view, span.start, first) \
+                    or (not IN_IM.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
                         view.text[max(span.start - 4, reading["start"]):span.start])):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
@@ -1089,7 +1192,7 @@ class EventAssembler(GazetteerComponent):
                 score = 3.0 if view.text[span.end + 1] in self.visit_noun_words else 0.0
             distance = abs(span.start - trigger_at)
             ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
-        ranked.sort(key=lambda r: -r[0])
+        ranked.sort(key=_score, reverse=True)  # (stable: equal scores keep the sentence's order)
         if ranked and ranked[0][2] is None:
             # a city of the same country elsewhere in the sentence refines the destination
             for score, country, city, _span in ranked[1:]:
@@ -1110,16 +1213,20 @@ class EventAssembler(GazetteerComponent):
             return receiver
         return (hosts[0], 1) if hosts else (None, 0)
 
-    def _dates(self, reading: dict[str, Any], trigger_at: int) -> tuple[str | None, str | None, bool]:
+    def _dates(self, reading: dict[str, Any], trigger_at: int,
+               dates: list[_Item] | None = None) -> tuple[str | None, str | None, bool]:
         """(start, end, is_range) of the trip from the sentence's day-level dates.
 
         A range beats a single day, then the date nearest the trigger. A duration in the same
         sentence ("zu einem zweitägigen Besuch") completes a missing end ("am Montag") or a missing
         start ("bis zum 17. Mai"); "ab dem 15. Mai" gives a start only.
+        dates (list): the dates to read, when not all of the sentence's.
         """
+        if dates is None:
+            dates = reading["dates"]
         best = None
         durations = []
-        for span in reading["dates"]:
+        for span in dates:
             attrs = span.attrs
             granularity = str(attrs.get("granularity", ""))
             if granularity == "duration":
@@ -1144,16 +1251,16 @@ class EventAssembler(GazetteerComponent):
             # "hat am Mittwoch begonnen, der bis Freitag dauert": a day and a later "bis" day
             # are the two ends of one stay
             if start:
-                until = _until_day(reading["dates"], start)
+                until = _until_day(dates, start)
                 if until:
                     end, is_range = until, True
             else:
-                since = [d.attrs.get("start_date") for d in reading["dates"]
+                since = [d.attrs.get("start_date") for d in dates
                          if "day" in str(d.attrs.get("granularity", "")) and "end_only" not in (d.attrs.get("flags") or ())
                          and (d.attrs.get("start_date") or "9999") < end]
                 if since:
                     start, is_range = max(since), True
-        if durations and not is_range and start and start == end and not self.ending_verbs.isdisjoint(reading["words"]):
+        if durations and not is_range and start and start == end and reading["cues"] & ENDING:
             # "hat am Sonntag seinen viertägigen Staatsbesuch beendet": the day closes the stay
             start = None
         if durations and not is_range:
@@ -1171,17 +1278,16 @@ class EventAssembler(GazetteerComponent):
 
     def _status(self, reading: dict[str, Any], start: str | None, end: str | None,
                 on: dt.date | None) -> tuple[str, bool]:
-        words = reading["words"]
-        word_set = set(words)
+        words, cues = reading["words"], reading["cues"]
         heads, particle = self.cancel_separable
-        if word_set & self.status_words["cancelled"] or any(
+        if cues & CANCELLED or cues & CANCEL_HEAD and any(
                 w in heads and _has_particle(words, i, particle) for i, w in enumerate(words)):
             return "cancelled", True
-        if word_set & self.status_words["postponed"]:
+        if cues & POSTPONED:
             return "postponed", True
         if on is not None and start:
             return _date_status(start, end, on), False
-        period = _period(reading["dates"])
+        period = _period(reading["dates"]) if reading["dates"] else None
         if on is not None and period and period[:4].isdigit():
             # "im Januar" in an article of March: the month decides as a day would
             month = on.isoformat()[:7]
@@ -1189,23 +1295,22 @@ class EventAssembler(GazetteerComponent):
                 return ("completed" if period < month else "planned"), False
         if on is not None and reading.get("year") and reading["year"] != str(on.year) and not period:
             return ("completed" if reading["year"] < str(on.year) else "planned"), False
-        has_aux = bool(word_set & self.perfect_aux)
-        if "eingetroffen" in word_set and word_set & {"ist", "sind"}:
+        has_aux = bool(cues & PERFECT_AUX)
+        if cues & ARRIVED and cues & PRESENT_AUX:
             return "ongoing", False
-        if word_set & self.status_words["ongoing_perfect"] and word_set & {"ist", "sind", "hat", "haben"} \
-                and not word_set & {"war", "waren", "hatte", "hatten"}:
+        if cues & ONGOING_PERFECT and cues & PRESENT_PERFECT_AUX and not cues & PAST_AUX:
             # "sind in Washington mit Rubio zusammengetroffen" without a date: today's news, the
             # visitors are still there
             return "ongoing", False
-        if word_set & self.status_words["ongoing"] - {"eingetroffen"}:
+        if cues & ONGOING:
             return "ongoing", False
-        if has_aux and word_set & self.completed_participles:
+        if has_aux and cues & COMPLETED_PARTICIPLE:
             return "completed", False
-        if word_set & self.status_words["completed"]:
+        if cues & COMPLETED:
             return "completed", False
-        if word_set & self.status_words["planned"]:
+        if cues & PLANNED:
             return "planned", False
-        if not self.past_verbs.isdisjoint(w.lower() for w in word_set):
+        if not self.past_verbs.isdisjoint(w.lower() for w in set(words)):
             return "completed", False  # a finite past verb the status list does not name ("führte")
         return "planned", False
 
@@ -1232,20 +1337,28 @@ class EventAssembler(GazetteerComponent):
                 continue
             if reading["non_visit"]:
                 continue
-            named = {p.attrs.get("country") for p in reading["places"]}
-            if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
-                focus = [m for m in current if m.country in named]
+            if len(current) > 1:
+                named = {p.attrs.get("country") for p in reading["places"]}
+                if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
+                    focus = [m for m in current if m.country in named]
+            # (who the sentence names, once for all the trips in focus)
+            keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+            named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
             for m in focus:
-                self._collect(m, number, reading, focus)
+                self._collect(m, number, reading, keys_in_sentence, named_visitors)
 
-    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], current: list[_Mention]) -> None:
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str],
+                 named_visitors: set[str]) -> None:
+        """What a sentence adds to a trip in focus: people met, its city, organizations, reporters.
+
+        keys_in_sentence (set[str]): the people the sentence names; named_visitors (set[str]):
+            those of them who are visitors of the trips in focus.
+        """
         visitor_key = _key(m.visitor)
-        keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
-        named_visitors = {_key(c.visitor) for c in current} & keys_in_sentence
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
         # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
-        local_partner = m.country is not None and any(
+        local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
             _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
             for p in reading["persons"])
         meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) and not reading["negated"]
@@ -1374,11 +1487,10 @@ class EventAssembler(GazetteerComponent):
                   leaders: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         evidence = []
         for number in sorted(m.sentences):
-            sent = view.sentences[number]
-            words = [i for i in range(sent.start, sent.end) if not view.text[i].isspace()]
-            if not words:
+            extent = _sentence_extent(view, view.sentences[number])
+            if extent is None:
                 continue
-            start, end = view.idx[words[0]], view.idx[words[-1]] + len(view.text[words[-1]])
+            start, end = extent
             evidence.append({"start": start, "end": end, "text": view.doc_text[start:end]})
         reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
         if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
@@ -1443,6 +1555,17 @@ def _person(span: _Item) -> dict[str, Any] | None:
     name = attrs.get("name") or span.text
     return {"name": name, "id": span.kb_id_ or None, "role": attrs.get("role"), "country": attrs.get("country"),
             "role_key": attrs.get("role_key"), "gender": attrs.get("gender"), "org": attrs.get("org")}
+
+
+_score = operator.itemgetter(0)
+MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
+IN_IM = frozenset(["in", "im"])
+
+
+def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
+    """The sentence's organizations, without those in an official's title ("UN-Generalsekretär")."""
+    official_starts = {s.start for s in spans.get("OFFICIAL", [])}
+    return [o for o in spans["ORG"] if not _title_prefix(view, o, official_starts)]
 
 
 def _gender(person: dict[str, Any]) -> str | None:
