@@ -26,6 +26,7 @@ vocabulary a sentence holds is found once per sentence (:mod:`.event_cues`): the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import operator
 import re
@@ -357,7 +358,8 @@ class EventAssembler(GazetteerComponent):
         if not match:
             return 0
         end_char = view.idx[sent.start] + match.end()
-        return sum(1 for i in range(sent.start, sent.end) if view.idx[i] < end_char)
+        # (token offsets ascend: the tokens starting before end_char are a prefix of the sentence)
+        return bisect.bisect_left(view.idx, end_char, sent.start, sent.end) - sent.start
 
     def _reporting_region(self, view: _View, first: int, last: int, texts: list[str]) -> set[int]:
         """Token indices of reporting clauses (', sagte X', 'X zufolge', ', wie X mitteilte') of a
@@ -439,7 +441,7 @@ class EventAssembler(GazetteerComponent):
         summit_nouns = self.summit_nouns
         # (a quick look at the text and its lower case first: verbs are matched in lower case,
         # "Erwartet werden ..." opens a sentence)
-        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
+        candidates = view.positions_in(trigger_words, start, end)
         for i in candidates:
             if i in skip:
                 continue
@@ -1310,7 +1312,7 @@ class EventAssembler(GazetteerComponent):
             return "completed", False
         if cues & PLANNED:
             return "planned", False
-        if not self.past_verbs.isdisjoint(w.lower() for w in set(words)):
+        if not self.past_verbs.isdisjoint(map(str.lower, set(words))):
             return "completed", False  # a finite past verb the status list does not name ("führte")
         return "planned", False
 
