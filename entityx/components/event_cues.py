@@ -75,6 +75,7 @@ TOPIC_PREP = next(_BITS)  # topic prepositions other than "über"
 VISITOR_REFERENCE = next(_BITS)
 PRONOUN = next(_BITS)  # "er", "sie", "ihn", "ihm"
 DORT = next(_BITS)  # "von dort", "aus dort"
+VERTRETEN_LOWER = next(_BITS)  # "vertreten" in lower case (also "Vertreten" opening a sentence)
 
 
 class CueIndex:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import operator
+from itertools import repeat
 import re
 from typing import Any
 
@@ -46,7 +47,7 @@ from .event_cues import (
     MIT, NATIONALITY, NEGATION, NON_VISIT, OHNE, ONGOING, ONGOING_PERFECT, ONWARD, OPEN_QUESTION,
     OPEN_QUESTION_MARKER, PAST_AUX, PAYING, PERFECT_AUX, PLANNED, POSTPONED, PRESENT_AUX,
     PRESENT_PERFECT_AUX, PRONOUN, REPORTING, REPRESENTING, SENDING, SPECULATION, STOP_WORD,
-    SUBSTITUTION, SUMMIT_VERB, TOPIC_PREP, TRIGGER, UEBER, VERTRETEN, VIRTUAL_MEETING,
+    SUBSTITUTION, SUMMIT_VERB, TOPIC_PREP, TRIGGER, UEBER, VERTRETEN, VERTRETEN_LOWER, VIRTUAL_MEETING,
     VISITOR_REFERENCE, CueIndex,
 )
 from .event_merging import (
@@ -200,6 +201,7 @@ class EventAssembler(GazetteerComponent):
             NEGATION: self.negations, SUBSTITUTION: self.substitution_words, MIT: {"mit"}, OHNE: {"ohne"},
             INVITING: {"eingeladen", "einlud", "lud"}, UEBER: {"über"}, TOPIC_PREP: self.topic_preps - {"über"},
             VISITOR_REFERENCE: self.visitor_references, PRONOUN: {"er", "sie", "ihn", "ihm"}, DORT: {"dort"},
+            VERTRETEN_LOWER: {"vertreten"},
         })
         self.topic_preps_not_ueber = self.topic_preps - {"über"}
         self.reporting_cue_words = self.reporting_verbs | {"zufolge", "Angaben", "laut", "Laut"}
@@ -289,11 +291,11 @@ class EventAssembler(GazetteerComponent):
         reading = {
             "aside": aside,
             "reporting": reporting,
-            "persons": _dedupe_entries(persons) if persons else persons,
+            "persons": _dedupe_entries(persons) if len(persons) > 1 else persons,
             "mit_partners": [_key(p["person"]) for p in persons if _in_mit_phrase(view, p["start"], start)]
             if persons and lower_cues & MIT else [],
             "unresolved_roles": unresolved,
-            "reporters": _dedupe_entries(reporters) if reporters else reporters,
+            "reporters": _dedupe_entries(reporters) if len(reporters) > 1 else reporters,
             "places": self._places(spans, aside, reporting) if "LOC" in spans or "LANDMARK" in spans else [],
             "dateline_places": [s for s in spans.get("LOC", []) if s.start in aside and s.attrs.get("country")]
             if aside else [],
@@ -1031,8 +1033,9 @@ class EventAssembler(GazetteerComponent):
 
     def _negated(self, view: _View, reading: dict[str, Any], trigger_positions: list[int]) -> bool:
         """Every trigger has a negation in its clause ("reist nicht", "kein Besuch")."""
-        if trigger_positions and not reading["lower_cues"] & NEGATION and all(
-                view.lower[position] != "vertreten" for position in trigger_positions):
+        lower_cues = reading["lower_cues"]
+        if trigger_positions and not lower_cues & NEGATION and (
+                not lower_cues & VERTRETEN_LOWER or "vertreten" not in map(view.lower.__getitem__, trigger_positions)):
             return False  # no negation in the sentence (a "vertreten" looks before the sentence too)
         skip = reading["aside"] | reading["reporting"]
         first, last = reading["start"], reading["end"]
@@ -1170,7 +1173,7 @@ class EventAssembler(GazetteerComponent):
             if window and window[-1] in self.origin_preps and not returning:
                 continue
             # the best destination preposition in the window ("nach" 3.0, each later one less)
-            score = max([0.0] + [destination_scores[w] for w in window if w in destination_scores])
+            score = max(0.0, max(map(destination_scores.get, window, ZEROS), default=0.0))
             if window and window[-1] in self.origin_preps:
                 score = -1
             if returning:
@@ -1208,8 +1211,7 @@ class EventAssembler(GazetteerComponent):
                      receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
         """(host, rank): 'auf Einladung des ...'/'Gastgeber' 3, active 'empfing' 2, else 1."""
         for h in hosts:
-            window = set(view.text[max(0, h["start"] - 4):h["start"]])
-            if window & self.host_cues:
+            if not self.host_cues.isdisjoint(view.text[max(0, h["start"] - 4):h["start"]]):
                 return h, 3
         if receiver is not None and receiver[0] in hosts:
             return receiver
@@ -1562,6 +1564,7 @@ def _person(span: _Item) -> dict[str, Any] | None:
 _score = operator.itemgetter(0)
 MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
 IN_IM = frozenset(["in", "im"])
+ZEROS = repeat(0.0)  # (the score of a word that is no destination preposition)
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
