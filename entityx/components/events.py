@@ -350,6 +350,8 @@ class EventAssembler(GazetteerComponent):
     def _places(spans: dict[str, list[_Item]], aside: set[int], reporting: set[int]) -> list[_Item]:
         """Places and landmarks outside dateline and reporting clauses; "im Kasaner Kreml": a city
         adjective right before a landmark names the landmark's city, it is no place of its own."""
+        if "LANDMARK" not in spans and not aside and not reporting:
+            return spans["LOC"][:]  # (most sentences: nothing to leave out)
         named_by_adjective = {s.end for s in spans.get("LANDMARK", []) if s.attrs.get("city")}
         return [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                 if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective]
@@ -645,7 +647,7 @@ class EventAssembler(GazetteerComponent):
         destinations = {country} | {c for c, _ in also}
         # locals: people of the destination, and officials of an organization seated there
         # ("in Brüssel, wo ihn Kommissionspräsidentin von der Leyen empfing")
-        hosts = [p for p in persons if country is not None and not self._homes(p["person"]).isdisjoint(destinations)]
+        hosts = [p for p in persons if self._at_home_in(p["person"], destinations)] if country is not None else []
         visitors = [p for p in persons if p not in hosts]
         if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
@@ -698,7 +700,7 @@ class EventAssembler(GazetteerComponent):
                 subjects.sort(key=lambda v: v["start"])
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
-        host, host_rank = self._choose_host(view, [h for h in hosts if country in self._homes(h["person"])], receiver)
+        host, host_rank = self._choose_host(view, [h for h in hosts if self._at_home(h["person"], country)], receiver)
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
@@ -740,7 +742,7 @@ class EventAssembler(GazetteerComponent):
         period = _period(reading["dates"]) if reading["dates"] else None
         for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
                 (v, stop) for v in visitors for stop in stops]:
-            if country in self._homes(visitor["person"]):
+            if self._at_home(visitor["person"], country):
                 continue  # at home, or at the seat of the organization served
             status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
             out.append(_Mention(
@@ -957,6 +959,20 @@ class EventAssembler(GazetteerComponent):
     def _non_visit_in_clause(self, view: _View, reading: dict[str, Any], position: int) -> bool:
         first, last = self._clause_of(view, reading, position)
         return any(view.text[i] in self.non_visit for i in range(first, last))
+
+    def _at_home(self, person: dict[str, Any], country: str | None) -> bool:
+        """``country in self._homes(person)``, without building the set (asked per person and stop)."""
+        if country == person.get("country"):
+            return True
+        seat = self.seats.get(person.get("org"))
+        return bool(seat) and country == seat
+
+    def _at_home_in(self, person: dict[str, Any], countries: set[str | None]) -> bool:
+        """Is one of the person's homes (see ``_homes``) among ``countries``?"""
+        if person.get("country") in countries:
+            return True
+        seat = self.seats.get(person.get("org"))
+        return bool(seat) and seat in countries
 
     def _homes(self, person: dict[str, Any]) -> set[str | None]:
         """Where an official is at home: their country, and the seat of the organization they serve
