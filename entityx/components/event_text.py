@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, count
-from operator import getitem
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +80,7 @@ class _View:
     """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
     many times, and every ``doc[i]`` or iteration creates new Token objects."""
 
-    __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of", "_positions")
+    __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
     def __init__(self, doc: Doc, memos: _Memos | None = None):
         memos = _Memos() if memos is None else memos
@@ -91,34 +89,15 @@ class _View:
         self.text = memos.decode(doc, orth)
         self.lower = memos.lower_case(self.text)
         self.idx = array[:, 1].tolist()
-        # Doc.text would build the string from Token objects; the arrays give it directly (each
-        # token's SPACY flag picks the memo to decode it from: 0 the bare word, 1 the word + " ";
-        # map/getitem keep the loop in C)
-        memo_of_space = (memos.text, memos.spaced)
-        self.doc_text = "".join(map(getitem, map(memo_of_space.__getitem__, array[:, 3].tolist()), orth))
+        # Doc.text would build the string from Token objects; the arrays give it directly
+        spaced, text = memos.spaced, memos.text
+        self.doc_text = "".join([spaced[key] if space else text[key] for key, space in zip(orth, array[:, 3].tolist())])
         starts = [0] + (numpy.flatnonzero(array[1:, 2] == 1) + 1).tolist()
         ends = starts[1:] + [len(orth)]
         self.sentences = list(map(_Sentence, starts, ends))
         self.sentence_of = sentence_of = []
         for number, (start, end) in enumerate(zip(starts, ends)):
             sentence_of += [number] * (end - start)
-        self._positions: dict[frozenset[str], list[int]] = {}
-
-    def positions(self, words: frozenset[str]) -> list[int]:
-        """Token indices whose text or lower case is one of ``words``, in order; found for the
-        whole Doc at the first request (two scans in C) instead of a Python loop per sentence."""
-        found = self._positions.get(words)
-        if found is None:
-            contains = words.__contains__
-            hits = set(compress(count(), map(contains, self.text)))
-            hits.update(compress(count(), map(contains, self.lower)))
-            found = self._positions[words] = sorted(hits)
-        return found
-
-    def positions_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
-        """``positions(words)`` within the token range [start, end)."""
-        found = self.positions(words)
-        return found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]

@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import operator
-from itertools import repeat
 import re
 from typing import Any
 
@@ -445,7 +444,7 @@ class EventAssembler(GazetteerComponent):
         summit_nouns = self.summit_nouns
         # (a quick look at the text and its lower case first: verbs are matched in lower case,
         # "Erwartet werden ..." opens a sentence)
-        candidates = view.positions_in(trigger_words, start, end)
+        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
         for i in candidates:
             if i in skip:
                 continue
@@ -1189,7 +1188,7 @@ class EventAssembler(GazetteerComponent):
             if window and window[-1] in self.origin_preps and not returning:
                 continue
             # the best destination preposition in the window ("nach" 3.0, each later one less)
-            score = max(0.0, max(map(destination_scores.get, window, ZEROS), default=0.0))
+            score = max([0.0] + [destination_scores[w] for w in window if w in destination_scores])
             if window and window[-1] in self.origin_preps:
                 score = -1
             if returning:
@@ -1580,7 +1579,6 @@ def _person(span: _Item) -> dict[str, Any] | None:
 _score = operator.itemgetter(0)
 MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
 IN_IM = frozenset(["in", "im"])
-ZEROS = repeat(0.0)  # (the score of a word that is no destination preposition)
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
