@@ -240,6 +240,9 @@ class EventAssembler(GazetteerComponent):
         self._complete_summit_dates(frames, readings)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
+        if not events:  # (a quarter of news texts: the speaker and leaders would go unused)
+            doc._.entityx_events = []
+            return doc
         self._borrow_lead_dates(events, readings)
         self._same_day_stops(events, readings)
         speaker = self._briefing_speaker(readings, mentions)
