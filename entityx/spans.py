@@ -52,9 +52,14 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
     groups = doc.spans
     if SPAN_KEY in groups:
         group = groups[SPAN_KEY]
-        records = _records_of_group(doc, group)
+        # _records_of_group(doc, group).append(record), with its test written out: add_span
+        # runs for most spans, and the call would be most of what noting the record costs
+        kept = doc.user_data.get(_RECORDS_KEY)
+        if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
+            kept.records.append(record)
+        else:
+            _records_of_group(doc, group).append(record)
         group.append(span)
-        records.append(record)
     else:
         groups[SPAN_KEY] = [span]
         _keep_records(doc, groups[SPAN_KEY], [record])

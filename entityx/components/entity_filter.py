@@ -68,13 +68,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, int, int, int]]:
     once, with the group position as the last key: what sorting ``spans_of(doc,
     *ENTITY_LABELS)`` (by start, longer first) by precedence gives, because spans that tie on
     precedence have the same start and end and so keep their group order in both."""
-    priority = _PRIORITY_BY_ID
-    keyed = []
-    for position, (start, end, start_char, end_char, label, _kb_id) in enumerate(span_records(doc)):
-        rank = priority.get(label)
-        if rank is None or (rank == _DATE_RANK and not _is_entity_date(doc, start_char, end_char)):
-            continue
-        keyed.append((start - end, rank, start, position, end))
+    rank_of = _PRIORITY_BY_ID.get
+    keyed = [(start - end, rank, start, position, end)
+             for position, (start, end, start_char, end_char, label, _kb_id) in enumerate(span_records(doc))
+             if (rank := rank_of(label)) is not None
+             and (rank != _DATE_RANK or _is_entity_date(doc, start_char, end_char))]
     keyed.sort()
     return keyed
 
