@@ -198,17 +198,22 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
     groups = doc.spans
     if SPAN_KEY not in groups:
         return []
-    if labels:
-        # compare label hashes: ``span.label_`` is a string-store lookup per span
-        wanted = _label_ids(labels)
-        spans = [s for s in groups[SPAN_KEY] if s.label in wanted]
-    else:
-        spans = list(groups[SPAN_KEY])
-    # Earlier first; of two spans starting together, the longer first: two stable sorts by
-    # attribute (no Python key function per span), the later end first, then by start.
-    spans.sort(key=_END, reverse=True)
-    spans.sort(key=_START)
-    return spans
+    group = groups[SPAN_KEY]
+    if not labels:
+        spans = list(group)
+        # Earlier first; of two spans starting together, the longer first: two stable sorts by
+        # attribute (no Python key function per span), the later end first, then by start.
+        spans.sort(key=_END, reverse=True)
+        spans.sort(key=_START)
+        return spans
+    # The same for some labels, chosen and ordered on the span records: a ``Span`` is made
+    # only for the spans asked for. Sorting (start, -end, position) gives the order of the two
+    # stable sorts, the position standing for the group order.
+    wanted = _label_ids(labels)
+    keyed = [(record[0], -record[1], position)
+             for position, record in enumerate(_records_of_group(doc, group)) if record[4] in wanted]
+    keyed.sort()
+    return [group[position] for _start, _end, position in keyed]
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")

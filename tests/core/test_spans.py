@@ -120,6 +120,10 @@ def _agree(doc):
 
     assert span_records(doc) == _from_group(doc)
     wanted = ("LOC", "ORG", "DATE")
+    group = list(doc.spans["entityx"]) if "entityx" in doc.spans else []
+    in_order = sorted([s for s in group if s.label_ in wanted], key=lambda s: (s.start, -s.end))  # (stable)
+    assert [(s.start, s.end, s.label, s.kb_id) for s in spans_of(doc, *wanted)] == [
+        (s.start, s.end, s.label, s.kb_id) for s in in_order]
     assert span_records_of(doc, *wanted) == [
         (s.start, s.end, s.start_char, s.end_char, s.label, s.kb_id) for s in spans_of(doc, *wanted)]
     assert span_records_of(doc) == [
