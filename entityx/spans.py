@@ -134,8 +134,9 @@ class _SpanRecords(list):
     and holds as many spans: replacing the group (``doc.spans["entityx"] = [...]``), adding or
     deleting spans, or reading the Doc back from bytes all fail that test, and the records are
     then read anew from the group. (A span group cannot be changed through the ``Span`` objects
-    it gives out: they are copies. Replacing a member in place, ``group[i] = span``, keeps the
-    length; it goes unnoticed, so entityx never does that.)
+    it gives out: they are copies. Changing the very group in place while keeping its length,
+    ``group[i] = span`` or ``group.from_bytes(...)`` with as many spans, goes unnoticed, so
+    entityx never does that.)
 
     As a list it stays empty, on purpose: spaCy writes ``doc.user_data`` with msgpack
     (``Doc.to_bytes``, ``DocBin``) and deep-copies it (``Doc.copy``, pickling through
