@@ -10,7 +10,9 @@
 
 The helpers here run for every span and token of every document, so they avoid what is slow in
 spaCy's Python API: building a ``Span`` or ``Token`` object, or a ``span._`` view, more often
-than needed.
+than needed. For the same reason ``add_span``/``add_spans`` also note each span as a plain tuple
+(``span_records``), which later components read instead of the group's ``Span`` objects; the
+span group stays the one truth, and the tuples are used only while it provably has not changed.
 """
 
 from __future__ import annotations
@@ -46,11 +48,21 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
         key = _attrs_key(span)
         stored = user_data.get(key)
         user_data[key] = {**stored, label: attrs} if stored else {label: attrs}
+    record = (start, end, span.start_char, span.end_char, span.label, span.kb_id)
     groups = doc.spans
     if SPAN_KEY in groups:
-        groups[SPAN_KEY].append(span)
+        group = groups[SPAN_KEY]
+        # _records_of_group(doc, group).append(record), with its test written out: add_span
+        # runs for most spans, and the call would be most of what noting the record costs
+        kept = doc.user_data.get(_RECORDS_KEY)
+        if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
+            kept.records.append(record)
+        else:
+            _records_of_group(doc, group).append(record)
+        group.append(span)
     else:
         groups[SPAN_KEY] = [span]
+        _keep_records(doc, groups[SPAN_KEY], [record])
     return span
 
 
@@ -69,17 +81,109 @@ def add_spans(doc: Doc, spans: list[Span], attrs: list[dict[str, Any] | None] | 
             stored = user_data.get(key)
             label = span.label_
             user_data[key] = {**stored, label: values} if stored else {label: values}
+    new_records = _records_of_spans(spans)
     groups = doc.spans
     if SPAN_KEY in groups:
-        groups[SPAN_KEY].extend(spans)
+        group = groups[SPAN_KEY]
+        records = _records_of_group(doc, group)
+        group.extend(spans)
+        records.extend(new_records)
     else:
         groups[SPAN_KEY] = spans
+        _keep_records(doc, groups[SPAN_KEY], new_records)
+
+
+def span_records(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
+    """The spans of the entityx group as plain tuples, in group order, without a ``Span`` object
+    per span: ``(start, end, start_char, end_char, label, kb_id)``, the label and kb_id as
+    string hashes (``span.label``, ``span.kb_id``); the attributes are at ``attrs_at``.
+
+    The tuples noted by ``add_span``/``add_spans`` when they are still those of the group, else
+    read from the group (and noted for the next reader). The list is shared: do not change it.
+    """
+    groups = doc.spans
+    if SPAN_KEY not in groups:
+        return []
+    return _records_of_group(doc, groups[SPAN_KEY])
+
+
+def span_records_of(doc: Doc, *labels: str) -> list[tuple[int, int, int, int, int, int]]:
+    """``span_records`` with the given labels (all when none), in the order of ``spans_of``:
+    earlier first; of two starting together, the longer first; else in group order."""
+    records = span_records(doc)
+    if labels:
+        wanted = _label_ids(labels)
+        records = [record for record in records if record[4] in wanted]
+    else:
+        records = list(records)
+    # two stable sorts by one field each, as in spans_of: the later end first, then by start
+    records.sort(key=_RECORD_END, reverse=True)
+    records.sort(key=_RECORD_START)
+    return records
+
+
+_RECORD_START, _RECORD_END = operator.itemgetter(0), operator.itemgetter(1)
+
+# where the span records live in ``doc.user_data`` (a key no ``Underscore`` extension uses)
+_RECORDS_KEY = ("entityx", "span_records")
+
+
+class _SpanRecords(list):
+    """The records of one span group (``records``) and that group (``group``), in
+    ``doc.user_data``. They are trusted only while ``doc.spans["entityx"]`` is that very object
+    and holds as many spans: replacing the group (``doc.spans["entityx"] = [...]``), adding or
+    deleting spans, or reading the Doc back from bytes all fail that test, and the records are
+    then read anew from the group. (A span group cannot be changed through the ``Span`` objects
+    it gives out: they are copies. Changing the very group in place while keeping its length,
+    ``group[i] = span`` or ``group.from_bytes(...)`` with as many spans, goes unnoticed, so
+    entityx never does that.)
+
+    As a list it stays empty, on purpose: spaCy writes ``doc.user_data`` with msgpack
+    (``Doc.to_bytes``, ``DocBin``) and deep-copies it (``Doc.copy``, pickling through
+    ``__reduce__``), and all of them then carry an empty plain ``list``, which costs nothing to
+    store and which no reader takes for records.
+    """
+
+    __slots__ = ("group", "records")
+
+    def __init__(self, group: Any, records: list[tuple[int, int, int, int, int, int]]):
+        super().__init__()
+        self.group = group
+        self.records = records
+
+    def __reduce__(self):
+        return (list, ())
+
+
+def _records_of_group(doc: Doc, group: Any) -> list[tuple[int, int, int, int, int, int]]:
+    """The records of ``group`` (the Doc's entityx group): those kept when still valid, else
+    read from the group's spans and kept."""
+    kept = doc.user_data.get(_RECORDS_KEY)
+    if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
+        return kept.records
+    return _keep_records(doc, group, _records_of_spans(group))
+
+
+def _keep_records(doc: Doc, group: Any, records: list) -> list:
+    doc.user_data[_RECORDS_KEY] = _SpanRecords(group, records)
+    return records
+
+
+def _records_of_spans(spans) -> list[tuple[int, int, int, int, int, int]]:
+    return [(span.start, span.end, span.start_char, span.end_char, span.label, span.kb_id)
+            for span in spans]
 
 
 def attrs_of(span: Span) -> dict[str, Any]:
     """The attributes stored for this span's label ({} when none)."""
     stored = span.doc.user_data.get(_attrs_key(span))
     return stored.get(span.label_, {}) if stored else {}
+
+
+def attrs_at(doc: Doc, start_char: int, end_char: int, label: str) -> dict[str, Any]:
+    """``attrs_of`` for a span given by its character offsets and label (a span record's)."""
+    stored = doc.user_data.get(("._.", "entityx_attrs", start_char, end_char))
+    return stored.get(label, {}) if stored else {}
 
 
 def _attrs_key(span: Span) -> tuple[str, str, int, int]:
@@ -95,17 +199,22 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
     groups = doc.spans
     if SPAN_KEY not in groups:
         return []
-    if labels:
-        # compare label hashes: ``span.label_`` is a string-store lookup per span
-        wanted = _label_ids(labels)
-        spans = [s for s in groups[SPAN_KEY] if s.label in wanted]
-    else:
-        spans = list(groups[SPAN_KEY])
-    # Earlier first; of two spans starting together, the longer first: two stable sorts by
-    # attribute (no Python key function per span), the later end first, then by start.
-    spans.sort(key=_END, reverse=True)
-    spans.sort(key=_START)
-    return spans
+    group = groups[SPAN_KEY]
+    if not labels:
+        spans = list(group)
+        # Earlier first; of two spans starting together, the longer first: two stable sorts by
+        # attribute (no Python key function per span), the later end first, then by start.
+        spans.sort(key=_END, reverse=True)
+        spans.sort(key=_START)
+        return spans
+    # The same for some labels, chosen and ordered on the span records: a ``Span`` is made
+    # only for the spans asked for. Sorting (start, -end, position) gives the order of the two
+    # stable sorts, the position standing for the group order.
+    wanted = _label_ids(labels)
+    keyed = [(record[0], -record[1], position)
+             for position, record in enumerate(_records_of_group(doc, group)) if record[4] in wanted]
+    keyed.sort()
+    return [group[position] for _start, _end, position in keyed]
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")

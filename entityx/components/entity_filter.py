@@ -17,18 +17,13 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..spans import ENTITY_LABELS, SPAN_KEY, attrs_of
+from ..spans import ENTITY_LABELS, SPAN_KEY, attrs_at, span_records
 
 PRIORITY = {label: rank for rank, label in enumerate(ENTITY_LABELS)}
-# the same by label hash (``span.label``), which costs no string-store lookup per span
+# the same by label hash (a span record's label), which costs no string-store lookup per span
 _PRIORITY_BY_ID = {get_string_id(label): rank for label, rank in PRIORITY.items()}
-_DATE = get_string_id("DATE")
 NOT_ENTITY_GRANULARITIES = frozenset(["duration", "vague"])
 _OUTSIDE = 2  # ENT_IOB "O"
-
-
-def _is_entity(span) -> bool:
-    return span.label != _DATE or attrs_of(span).get("granularity") not in NOT_ENTITY_GRANULARITIES
 
 
 @Language.factory("entityx_entity_filter", assigns=["doc.ents"], default_config={})
@@ -41,7 +36,7 @@ class EntityFilter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = _choose(_candidates(doc), len(doc))
+        chosen = _entity_spans(doc, _choose(_candidates(doc), len(doc)))
         if not len(doc):
             doc.set_ents(chosen, default="outside")
             return doc
@@ -64,44 +59,53 @@ class EntityFilter:
         return self
 
 
-def _candidates(doc: Doc) -> list:
+def _candidates(doc: Doc) -> list[tuple[int, int, int, int, int]]:
     """The entity spans of the entityx group (not durations and vague dates), by precedence:
-    longest first; for equal length by label (OFFICIAL > ORG > LOC > DATE), then earliest.
+    longest first; for equal length by label (OFFICIAL > ORG > LOC > DATE), then earliest;
+    each as (start - end, rank, start, position in the group, end).
 
-    Read in group order and sorted once, with the group position as the last key: what
-    sorting ``spans_of(doc, *ENTITY_LABELS)`` (by start, longer first) by precedence gives,
-    because spans that tie on precedence have the same start and end and so keep their
-    group order in both."""
-    groups = doc.spans
-    if SPAN_KEY not in groups:
-        return []
-    priority = _PRIORITY_BY_ID
-    keyed = []
-    for position, span in enumerate(groups[SPAN_KEY]):
-        rank = priority.get(span.label)
-        if rank is None or (rank == _DATE_RANK and not _is_entity(span)):
-            continue
-        start = span.start
-        keyed.append((start - span.end, rank, start, position, span))
+    Read from the span records (no ``Span`` object per candidate) in group order and sorted
+    once, with the group position as the last key: what sorting ``spans_of(doc,
+    *ENTITY_LABELS)`` (by start, longer first) by precedence gives, because spans that tie on
+    precedence have the same start and end and so keep their group order in both."""
+    rank_of = _PRIORITY_BY_ID.get
+    keyed = [(start - end, rank, start, position, end)
+             for position, (start, end, start_char, end_char, label, _kb_id) in enumerate(span_records(doc))
+             if (rank := rank_of(label)) is not None
+             and (rank != _DATE_RANK or _is_entity_date(doc, start_char, end_char))]
     keyed.sort()
-    return [entry[-1] for entry in keyed]
+    return keyed
 
 
 _DATE_RANK = PRIORITY["DATE"]
 
 
-def _choose(candidates: list, length: int) -> list:
-    """The candidates that overlap no earlier one, in document order."""
+def _is_entity_date(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether the DATE span at these offsets names a calendar date (not a duration or vague)."""
+    return attrs_at(doc, start_char, end_char, "DATE").get("granularity") not in NOT_ENTITY_GRANULARITIES
+
+
+def _choose(candidates: list[tuple[int, int, int, int, int]], length: int) -> list[tuple[int, int]]:
+    """The candidates that overlap no earlier one, as (start, position in the group), in
+    document order."""
     used = bytearray(length)
     chosen = []
-    for span in candidates:
-        start, end = span.start, span.end
+    for _length, _rank, start, position, end in candidates:
         if used.find(1, start, end) >= 0:
             continue
         used[start:end] = b"\x01" * (end - start)
-        chosen.append(span)
-    chosen.sort(key=_START)
+        chosen.append((start, position))
+    chosen.sort(key=_START)  # (stable: keeps the order of empty spans at one start)
     return chosen
 
 
-_START = operator.attrgetter("start")
+_START = operator.itemgetter(0)
+
+
+def _entity_spans(doc: Doc, chosen: list[tuple[int, int]]) -> list:
+    """The group's ``Span`` objects of the chosen candidates (only they need one, for
+    ``set_ents``), in the order given."""
+    if not chosen:
+        return []
+    group = doc.spans[SPAN_KEY]
+    return [group[position] for _start, position in chosen]

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import spans_of
+from ..spans import span_records_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -119,23 +119,20 @@ class _Item:
 
 
 def _items(doc: Doc, view: _View, memos: _Memos, *labels: str) -> list[_Item]:
-    """The spans with these labels, read without ``Span`` properties that go back to the Doc's
-    tokens: character offsets and text come from the view, label and id strings from the memo."""
+    """The spans with these labels, read from the span records (no ``Span`` object per span):
+    label and id strings come from the memo, the text from the view."""
     user_data = doc.user_data
-    idx, text, doc_text = view.idx, view.text, view.doc_text
+    doc_text = view.doc_text
     decoded = memos.text
     out = []
-    for span in spans_of(doc, *labels):
-        start, end, label, kb_id = span.start, span.end, span.label, span.kb_id
+    for start, end, start_char, end_char, label, kb_id in span_records_of(doc, *labels):
         try:
             label_, kb_id_ = decoded[label], decoded[kb_id]
         except KeyError:
             memos.learn(doc, [label, kb_id])
             label_, kb_id_ = decoded[label], decoded[kb_id]
-        start_char, end_char = idx[start], idx[end - 1] + len(text[end - 1])
-        # where entityx.spans.attrs_of finds the span's attributes (``span._.entityx_attrs``:
-        # ``doc.user_data`` under the span's character offsets), from the view's offsets instead
-        # of ``Span.start_char``/``end_char``, which read the Doc's tokens again
+        # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
+        # ``doc.user_data`` under the span's character offsets), without its call per span
         stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
         out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
                          stored.get(label_, {}) if stored else {}))

@@ -104,3 +104,129 @@ def test_add_spans_gives_what_add_span_gives(nlp):
     fresh = nlp.make_doc(text)
     add_spans(fresh, [Span(fresh, 1, 3, label="DATE")])
     assert [(s.start, s.end, s.label_) for s in fresh.spans["entityx"]] == [(1, 3, "DATE")]
+
+
+# --- span records: the tuples later components read instead of the group's Span objects ----------
+
+def _from_group(doc):
+    """What ``span_records`` must give: the group's spans, read through spaCy's own API."""
+    if "entityx" not in doc.spans:
+        return []
+    return [(s.start, s.end, s.start_char, s.end_char, s.label, s.kb_id) for s in doc.spans["entityx"]]
+
+
+def _agree(doc):
+    from entityx.spans import span_records, span_records_of
+
+    assert span_records(doc) == _from_group(doc)
+    wanted = ("LOC", "ORG", "DATE")
+    group = list(doc.spans["entityx"]) if "entityx" in doc.spans else []
+    in_order = sorted([s for s in group if s.label_ in wanted], key=lambda s: (s.start, -s.end))  # (stable)
+    assert [(s.start, s.end, s.label, s.kb_id) for s in spans_of(doc, *wanted)] == [
+        (s.start, s.end, s.label, s.kb_id) for s in in_order]
+    assert span_records_of(doc, *wanted) == [
+        (s.start, s.end, s.start_char, s.end_char, s.label, s.kb_id) for s in spans_of(doc, *wanted)]
+    assert span_records_of(doc) == [
+        (s.start, s.end, s.start_char, s.end_char, s.label, s.kb_id) for s in spans_of(doc)]
+
+
+ARTICLE = ("Außenminister Lawrow reist am 15. Mai nach Minsk. Dort trifft er den belarussischen "
+           "Präsidenten Lukaschenko im Palast der Unabhängigkeit. Der Besuch dauert zwei Tage.")
+
+
+def test_span_records_match_the_group_after_the_pipeline(nlp):
+    for doc in [nlp(ARTICLE), nlp(""), *nlp.pipe([ARTICLE, "Kein Name hier."])]:
+        _agree(doc)
+    assert len(nlp(ARTICLE).spans["entityx"]) > 3  # (the test has something to compare)
+
+
+def test_span_records_follow_add_span_and_add_spans(nlp):
+    from entityx.spans import add_spans, span_records
+
+    doc = nlp.make_doc("Gipfel in Minsk am Montag")
+    assert span_records(doc) == []
+    add_spans(doc, [Span(doc, 4, 5, label="DATE")], [{"granularity": "day"}])
+    _agree(doc)
+    add_span(doc, 2, 3, "LOC", kb_id="BY:Minsk")
+    add_spans(doc, [Span(doc, 0, 1, label="ORG", kb_id="X"), Span(doc, 2, 3, label="LANDMARK")])
+    add_span(doc, 2, 5, "LOC")
+    _agree(doc)
+
+
+def test_span_records_notice_hand_edited_groups(nlp):
+    from entityx.spans import span_records
+
+    doc = nlp.make_doc("Gipfel in Minsk am Montag mit Lawrow")
+    add_span(doc, 2, 3, "LOC", kb_id="BY:Minsk")
+    add_span(doc, 4, 5, "DATE")
+    span_records(doc)  # (records noted and read once)
+    doc.spans["entityx"].append(Span(doc, 6, 7, label="OFFICIAL"))  # appended by hand
+    _agree(doc)
+    del doc.spans["entityx"][1]  # deleted by hand (spaCy 3.8 erases the one before i; i=0 crashes)
+    _agree(doc)
+    doc.spans["entityx"] = [Span(doc, 0, 1, label="ORG"), Span(doc, 6, 7, label="OFFICIAL")]  # replaced
+    _agree(doc)
+    doc.spans["entityx"] = list(doc.spans["entityx"])  # replaced, same length
+    _agree(doc)
+    doc.spans["entityx"] += [Span(doc, 2, 3, label="LOC")]
+    _agree(doc)
+    add_span(doc, 4, 5, "DATE")  # our own writer on top of the hand edits
+    _agree(doc)
+    del doc.spans["entityx"]
+    assert span_records(doc) == []
+    add_span(doc, 2, 3, "LOC")
+    _agree(doc)
+
+
+def test_span_records_after_serialization_and_copies(nlp):
+    import copy
+    import pickle
+
+    from spacy.tokens import Doc, DocBin
+
+    from entityx.spans import span_records
+
+    doc = nlp(ARTICLE)
+    span_records(doc)
+    copies = [Doc(nlp.vocab).from_bytes(doc.to_bytes()), doc.copy(), pickle.loads(pickle.dumps(doc)),
+              copy.deepcopy(doc)]
+    bin_ = DocBin(store_user_data=True, attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
+    bin_.add(doc)
+    copies += list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
+    for other in copies:
+        _agree(other)
+        other.spans["entityx"] = list(other.spans["entityx"])[1:]  # edited after the round trip
+        _agree(other)
+        add_span(other, 0, 1, "ORG")
+        _agree(other)
+    _agree(doc)  # the original is left alone by all that
+
+
+def test_span_records_are_not_serialized(nlp):
+    """The records cost nothing in ``Doc.to_bytes``: the user data carries an empty list."""
+    from spacy.tokens import Doc
+
+    doc = nlp(ARTICLE)
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [value for key, value in back.user_data.items() if key[0] != "._."] == [[]]
+
+
+def test_entity_filter_and_events_read_hand_edited_groups(nlp):
+    """The components reading the records see a hand edit made between the pipes: they give
+    what they give when the edit was made on a Doc without records (read from the group)."""
+    from entityx.spans import _RECORDS_KEY
+
+    def run(drop_records):
+        doc = nlp.make_doc(ARTICLE)
+        for name, proc in nlp.pipeline:
+            if name == "entityx_entity_filter":
+                doc.spans["entityx"] = [s for s in doc.spans["entityx"] if s.label_ not in ("LOC", "LANDMARK")]
+                if drop_records:
+                    del doc.user_data[_RECORDS_KEY]
+            doc = proc(doc)
+        return [(e.start, e.end, e.label_) for e in doc.ents], doc._.entityx_events
+
+    edited = run(drop_records=False)
+    assert edited == run(drop_records=True)
+    assert "LOC" not in [label for _, _, label in edited[0]]
+    assert edited[1] != nlp(ARTICLE)._.entityx_events
