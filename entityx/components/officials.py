@@ -62,6 +62,7 @@ FUNCTION_WORDS = frozenset(
 GENITIVE_LINKS = frozenset(["der", "des", "von"])
 NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "nahme", "ium", "chen",
                       "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
+SURNAME_LIKE_MEMO_SIZE = 1 << 16  # words remembered by ``_surname_like`` (a few MB at most)
 MONTHS_AND_DAYS = frozenset(
     "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember "
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
@@ -119,6 +120,9 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
+        # words that may or may not be a misspelt surname, see ``_surname_like``
+        self._surname_like_words: set[str] = set()
+        self._other_words: set[str] = set()
         # One matcher for every phrase this component looks for (one pass over the tokens instead
         # of four), see ``_phrases``.
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -331,25 +335,25 @@ class OfficialTagger(GazetteerComponent):
         """(position, id) of free words that are misspellings of a surname the text used before.
 
         Each distinct free word after the first mention is compared once (fuzzy matching is the
-        costly part), and only if its length lets it reach the threshold; then its free
-        positions after the first mention of that person are taken.
+        costly part), and only if it looks like a name and its length lets it reach the
+        threshold; then its free positions after the first mention of that person are taken.
         """
+        # a word refers back only to a mention before it, so words up to the first one are out
+        first = min(mentioned.values()) + 1
+        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
+        min_length = self.min_fuzzy_length
+        candidates = [word for word in self._surname_like(free_words) if len(word) >= min_length]
+        if not candidates:
+            return []
         known = {form: official_id for official_id in mentioned
                  for form in self.data["officials"][official_id]["surnames"]}
         forms = list(known)
         threshold = self.fuzzy_surname_threshold
-        lengths = None  # any length can reach a threshold of 0
-        if threshold > 0:
+        if threshold > 0:  # (any word reaches a threshold of 0)
             lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
+            candidates = _near_any([word for word in candidates if len(word) in lengths], forms, threshold)
         matched: dict[str, str] = {}
-        # a word refers back only to a mention before it, so words up to the first one are out
-        first = min(mentioned.values()) + 1
-        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
-        for word in free_words:
-            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
-                continue
-            if not _name_like(word) or word in self.common_words:
-                continue
+        for word in candidates:
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
                 matched[word] = known[best[0]]
@@ -357,6 +361,29 @@ class OfficialTagger(GazetteerComponent):
             return []
         return [(position, matched[word]) for position, word in enumerate(words)
                 if word in matched and not taken[position] and mentioned[matched[word]] < position]
+
+    def _surname_like(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that look like a name and are no common word: the ones a misspelt
+        surname can be. Asked for every distinct free word of every text, so the answer is
+        remembered per word in two sets (yes / no): most words repeat from text to text, and
+        set operations in C are far cheaper than the checks. The sets are emptied when they
+        reach ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
+        ``_compile``)."""
+        like, unlike = self._surname_like_words, self._other_words
+        found = words & like
+        new = words - found - unlike
+        if new:
+            if len(like) + len(unlike) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+                like.clear()
+                unlike.clear()
+            common = self.common_words
+            for word in new:
+                if _name_like(word) and word not in common:
+                    like.add(word)
+                    found.add(word)
+                else:
+                    unlike.add(word)
+        return found
 
     # ------------------------------------------------------------------ role descriptions
     def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
@@ -560,6 +587,16 @@ def _reachable_lengths(form_length: int, threshold: float) -> frozenset[int]:
     200 * min(a, b) / (a + b), so no word longer than f * 200 / threshold can reach it."""
     return frozenset(n for n in range(1, int(form_length * 200 / threshold) + 2)
                      if 200 * min(n, form_length) >= threshold * (n + form_length))
+
+
+def _near_any(words: list[str], forms: list[str], threshold: float) -> list[str]:
+    """Those of ``words`` whose ``fuzz.ratio`` against some form may reach ``threshold``: a
+    gate in front of the exact ``extractOne`` per word, one C call for all words of a text
+    (a little below the threshold, so that it never drops a word the exact test keeps)."""
+    if not words:
+        return words
+    scores = process.cdist(words, forms, scorer=fuzz.ratio, score_cutoff=max(threshold - 0.5, 0.0))
+    return [words[i] for i in scores.any(axis=1).nonzero()[0]]
 
 
 def _stem(word: str) -> str:
