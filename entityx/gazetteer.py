@@ -58,6 +58,17 @@ _LineLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+if yaml.__with_libyaml__:
+    class _FastLineLoader(yaml.CSafeLoader):
+        """``_LineLoader`` on libyaml's parser: the same values and lines, parsed about ten times
+        faster (a gazetteer of 20,000 officials). A file it rejects is parsed again with
+        ``_LineLoader``, so an error keeps PyYAML's message."""
+
+    _FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _FastLineLoader.yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLineLoader = _LineLoader
+
 
 def _strip_lines(value: Any) -> Any:
     if isinstance(value, dict):
@@ -320,7 +331,10 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(str(path), f"cannot read file: {exc}") from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        try:
+            data = yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - SafeLoader subclass
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - for PyYAML's error message
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise GazetteerError(str(path), f"invalid YAML: {exc}",
