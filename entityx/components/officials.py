@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections import defaultdict
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from ..linking import Linker, NameIndex
 from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 from .base import GazetteerComponent
 
-NAT = get_string_id("NAT")
+NAT, LOC, ORG = get_string_id("NAT"), get_string_id("LOC"), get_string_id("ORG")  # span labels
 # kinds of phrases in the component's matcher
 NAME, SURNAME, TITLE, BODY, FIRST = "NAME", "SUR", "TITLE", "BODY", "FIRST"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
@@ -60,8 +61,15 @@ FUNCTION_WORDS = frozenset(
     "ihre ihrem ihren ihrer dessen deren".split()
 )
 GENITIVE_LINKS = frozenset(["der", "des", "von"])
+# every spelling whose lower case is a genitive link ("Der", "VON"): one set lookup instead of
+# ``word.lower()`` per word asked (no other character lower-cases to one of these letters)
+GENITIVE_LINK_SPELLINGS = frozenset(
+    "".join(spelling) for link in GENITIVE_LINKS
+    for spelling in itertools.product(*((c, c.upper()) for c in link)))
 NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "nahme", "ium", "chen",
                       "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
+ATTRS_MEMO_SIZE = 4096  # officials in context remembered by ``_official_attrs``
+SURNAME_LIKE_MEMO_SIZE = 1 << 16  # words remembered by ``_surname_like`` (a few MB at most)
 MONTHS_AND_DAYS = frozenset(
     "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember "
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
@@ -119,6 +127,11 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
+        # (official id, date, role key, role country) -> attributes, see ``_official_attrs``
+        self._attrs_memo: dict[tuple[str, dt.date, str | None, str | None], dict[str, Any]] = {}
+        # words that may or may not be a misspelt surname, see ``_surname_like``
+        self._surname_like_words: set[str] = set()
+        self._other_words: set[str] = set()
         # One matcher for every phrase this component looks for (one pass over the tokens instead
         # of four), see ``_phrases``.
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -167,19 +180,23 @@ class OfficialTagger(GazetteerComponent):
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
+        n = len(doc)
+        if n == 0:
             return doc
         on = doc_date(doc) or dt.date.today()
         words = self._token_texts(doc)
         officials = self.data.get("officials", {})
-        taken = [False] * len(doc)
-        place_spans = spans_of(doc, "NAT", "LOC", "ORG")
-        for span in place_spans:
+        taken = [False] * n
+        # places by start and by end (of two starting together the shorter one, of two ending
+        # together the later one), each span's offsets read once
+        places: dict[int, Span] = {}
+        places_by_end: dict[int, Span] = {}
+        for span in spans_of(doc, "NAT", "LOC", "ORG"):
+            start, end = span.start, span.end
+            places[start] = places_by_end[end] = span
             if span.label != NAT:  # names of places and organizations are no person's name
-                for i in range(span.start, span.end):
+                for i in range(start, end):
                     taken[i] = True
-        places = {s.start: s for s in place_spans}
-        places_by_end = {s.end: s for s in place_spans}
         phrases = self._phrases(doc)
         role_mentions = self._role_mentions(doc, words, places, places_by_end,
                                             phrases[TITLE], phrases[BODY])
@@ -193,14 +210,14 @@ class OfficialTagger(GazetteerComponent):
         mentioned: dict[str, int] = {}
 
         # 1. full names
-        name_matches = phrases[NAME]
-        ids_at = _ids_by_span(name_matches)
-        for _, start, end in _longest_first(name_matches):
+        for start, end, ids in _spans_longest_first(phrases[NAME]):
             if any(taken[start:end]):
                 continue
-            ids = ids_at[(start, end)]
-            official_id = self._decide(ids, on, role_by_end.get(start) or role_by_title_end.get(start)
-                                       or _role_before(role_mentions, words, start))
+            if len(ids) == 1:  # (the context decides only between several people)
+                official_id = next(iter(ids))
+            else:
+                official_id = self._decide(ids, on, role_by_end.get(start) or role_by_title_end.get(start)
+                                           or _role_before(role_mentions, words, start))
             for i in range(start, end):
                 taken[i] = True
             found.append((start, end, official_id, {"candidates": sorted(ids) if official_id is None else []}))
@@ -208,7 +225,7 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        for start in sorted(start for _, start, _ in phrases[FIRST] if start < len(doc) - 1):
+        for start in sorted(start for _, start, _ in phrases[FIRST] if start < n - 1):
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
@@ -220,14 +237,11 @@ class OfficialTagger(GazetteerComponent):
                 mentioned.setdefault(official_id, start)
 
         # 3. surnames alone
-        surname_matches = phrases[SURNAME]
-        ids_at = _ids_by_span(surname_matches)
-        for _, start, end in _longest_first(surname_matches):
+        for start, end, ids in _spans_longest_first(phrases[SURNAME]):
             if any(taken[start:end]):
                 continue
-            ids = ids_at[(start, end)]
             role = role_by_end.get(start) or role_by_title_end.get(start)
-            if end < len(doc) and not taken[end] and not any(i in mentioned for i in ids) and (
+            if end < n and not taken[end] and not any(i in mentioned for i in ids) and (
                     _continues_name(words, end) or (role is not None and _name_like(words[end]))):
                 # "Vizepremier Liu He" is not Liu Jianchao, "Außenminister Ali al-Sadiq" not
                 # Irfaan Ali, "im Palacio de Santa Cruz" not Ana Palacio: the surname goes on into
@@ -251,12 +265,12 @@ class OfficialTagger(GazetteerComponent):
         # 4. misspelt surname right after a title ("Außenminister Lawrof")
         for m in role_mentions:
             for position in (m.title_end, m.end):
-                if position >= len(doc) or taken[position]:
+                if position >= n or taken[position]:
                     continue
                 word = words[position]
                 if not _name_like(word) or len(word) < self.min_fuzzy_length:
                     continue
-                if position + 1 < len(doc) and not taken[position + 1] and _name_like(words[position + 1]):
+                if position + 1 < n and not taken[position + 1] and _name_like(words[position + 1]):
                     continue  # "Generalsekretär Michail Gorbatschow": a first name, not a misspelt surname
                 official_id = self.linker.best_fuzzy(
                     self.index.fuzzy_surname(word, self.fuzzy_surname_threshold), on)
@@ -276,7 +290,7 @@ class OfficialTagger(GazetteerComponent):
         # 5. title + unknown name
         unknown_surnames: dict[str, str] = {}
         # with a statistical NER in front, its PER entities are the names after titles
-        people = doc.ents if doc.ents and "ner" in self.nlp.pipe_names else None
+        people = doc.ents if "ner" in self.nlp.pipe_names and doc.ents else None
         for m in role_mentions:
             name_span = self._unknown_name(doc, words, m, taken, people)
             if name_span is None:
@@ -331,25 +345,25 @@ class OfficialTagger(GazetteerComponent):
         """(position, id) of free words that are misspellings of a surname the text used before.
 
         Each distinct free word after the first mention is compared once (fuzzy matching is the
-        costly part), and only if its length lets it reach the threshold; then its free
-        positions after the first mention of that person are taken.
+        costly part), and only if it looks like a name and its length lets it reach the
+        threshold; then its free positions after the first mention of that person are taken.
         """
+        # a word refers back only to a mention before it, so words up to the first one are out
+        first = min(mentioned.values()) + 1
+        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
+        min_length = self.min_fuzzy_length
+        candidates = [word for word in self._surname_like(free_words) if len(word) >= min_length]
+        if not candidates:
+            return []
         known = {form: official_id for official_id in mentioned
                  for form in self.data["officials"][official_id]["surnames"]}
         forms = list(known)
         threshold = self.fuzzy_surname_threshold
-        lengths = None  # any length can reach a threshold of 0
-        if threshold > 0:
+        if threshold > 0:  # (any word reaches a threshold of 0)
             lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
+            candidates = [word for word in candidates if len(word) in lengths]
         matched: dict[str, str] = {}
-        # a word refers back only to a mention before it, so words up to the first one are out
-        first = min(mentioned.values()) + 1
-        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
-        for word in free_words:
-            if len(word) < self.min_fuzzy_length or (lengths is not None and len(word) not in lengths):
-                continue
-            if not _name_like(word) or word in self.common_words:
-                continue
+        for word in candidates:
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
                 matched[word] = known[best[0]]
@@ -358,23 +372,47 @@ class OfficialTagger(GazetteerComponent):
         return [(position, matched[word]) for position, word in enumerate(words)
                 if word in matched and not taken[position] and mentioned[matched[word]] < position]
 
+    def _surname_like(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that look like a name and are no common word: the ones a misspelt
+        surname can be. Asked for every distinct free word of every text, so the answer is
+        remembered per word in two sets (yes / no): most words repeat from text to text, and
+        set operations in C are far cheaper than the checks. The sets are emptied when they
+        reach ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
+        ``_compile``)."""
+        like, unlike = self._surname_like_words, self._other_words
+        found = words & like
+        new = words - found - unlike
+        if new:
+            if len(like) + len(unlike) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+                like.clear()
+                unlike.clear()
+            common = self.common_words
+            for word in new:
+                if _name_like(word) and word not in common:
+                    like.add(word)
+                    found.add(word)
+                else:
+                    unlike.add(word)
+        return found
+
     # ------------------------------------------------------------------ role descriptions
     def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
                        places_by_end: dict[int, Span], title_matches: list[tuple[str, int, int]],
                        body_matches: list[tuple[str, int, int]]) -> list[_RoleMention]:
         mentions: list[_RoleMention] = []
-        covered: set[int] = set()
+        n = len(words)
+        covered = [False] * n  # tokens already in a description
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
         bodies = {start: (end, body) for body, start, end in body_matches}
         # (a head word starts a description only before a body phrase)
         head_positions = [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []
         for i in head_positions:
             heads = self._phrase_heads[words[i]]
-            if i + 1 >= len(doc) or words[i + 1].lower() not in GENITIVE_LINKS:
+            if i + 1 >= n or words[i + 1] not in GENITIVE_LINK_SPELLINGS:
                 continue
             position = i + 2
             country = None
-            while position < len(doc) and position in places and places[position].label_ == "NAT":
+            while position < n and position in places and places[position].label == NAT:
                 country = attrs_of(places[position]).get("country")
                 position = places[position].end
             if position in bodies:
@@ -385,9 +423,10 @@ class OfficialTagger(GazetteerComponent):
                 end, after_country = self._country_after(words, end, places)
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
-                covered.update(range(i, end))
+                for k in range(i, end):
+                    covered[k] = True
         for role_key, start, end in _longest_first(title_matches):
-            if covered.intersection(range(start, end)):
+            if any(covered[start:end]):
                 continue
             title = words[start] if end == start + 1 else doc[start:end].text
             country = self._title_countries.get(title)
@@ -396,40 +435,43 @@ class OfficialTagger(GazetteerComponent):
             before = places_by_end.get(start)
             if before is None and start >= 2 and words[start - 1] in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
-            if before is not None and (before.label_ == "NAT" or _is_genitive_or_compound(words, before, start)):
+            if before is not None and (before.label == NAT or _is_genitive_or_compound(words, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
                 country = country or attrs_of(before).get("country") or (
-                    ORG_PREFIX + before.kb_id_ if before.label_ == "ORG" else None)
+                    ORG_PREFIX + before.kb_id_ if before.label == ORG else None)
                 first = before.start
             description_end, after_country = self._country_after(words, end, places)
             country = country or after_country
             mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
-            covered.update(range(first, description_end))
+            for k in range(first, description_end):
+                covered[k] = True
             # "die Außenminister Armeniens und Aserbaidschans": one office, two countries
             position = description_end
-            while after_country and position + 1 < len(doc) and words[position] in ("und", ","):
+            while after_country and position + 1 < n and words[position] in ("und", ","):
                 place = places.get(position + 1)
-                if place is None or place.label_ != "LOC" or not place.text.endswith(("s", "'")):
+                if place is None or place.label != LOC or not place.text.endswith(("s", "'")):
                     break
                 mentions.append(_RoleMention(place.start, place.end, place.end, role_key,
                                              attrs_of(place)["country"], title))
-                covered.update(range(place.start, place.end))
+                for k in range(place.start, place.end):
+                    covered[k] = True
                 position = place.end
         return sorted(mentions, key=lambda m: m.start)
 
     def _country_after(self, words: list[str], end: int, places: dict[int, Span]) -> tuple[int, str | None]:
         """'Außenminister Russlands', 'Präsident der Republik Belarus', 'Präsident von Belarus'."""
-        if end in places and places[end].label_ == "LOC" and attrs_of(places[end]).get("kind") == "country":
-            if places[end].text.endswith("s") or places[end].text.endswith("'"):
-                return places[end].end, attrs_of(places[end])["country"]
-        if end + 1 < len(words) and words[end].lower() in GENITIVE_LINKS:
+        place = places.get(end)
+        if place is not None and place.label == LOC and attrs_of(place).get("kind") == "country":
+            if place.text.endswith("s") or place.text.endswith("'"):
+                return place.end, attrs_of(place)["country"]
+        if end + 1 < len(words) and words[end] in GENITIVE_LINK_SPELLINGS:
             position = end + 1
             place = places.get(position)
             if place is None and position + 1 < len(words) and words[position] == "Republik":
                 place = places.get(position + 1)
-            if place is not None and place.label_ == "LOC" and attrs_of(place).get("kind") == "country":
+            if place is not None and place.label == LOC and attrs_of(place).get("kind") == "country":
                 return place.end, attrs_of(place)["country"]
-            if place is not None and place.label_ == "ORG":
+            if place is not None and place.label == ORG:
                 return place.end, ORG_PREFIX + place.kb_id_  # "Generalsekretär der Vereinten Nationen"
         return end, None
 
@@ -496,13 +538,16 @@ class OfficialTagger(GazetteerComponent):
             return None
         if m.country is None and m.start > 0 and words[m.start - 1].lower() in FUNCTION_WORDS:
             return None  # "das Amt des Premier Cabinet Secretary": an office talked about, not a person
-        for position in (m.title_end, m.end):
+        n = len(words)
+        for position in (m.title_end,) if m.title_end == m.end else (m.title_end, m.end):
             end = position
-            while end < len(doc) and end - position < 4 and not taken[end] and (
+            while end < n and end - position < 4 and not taken[end] and (
                 _name_like(words[end]) or (words[end] == "-" and end > position)
             ):
                 end += 1
-            if end > position and words[end - 1] == "-":
+            if end - position < 2:
+                continue  # (one word at most: no name of two)
+            if words[end - 1] == "-":
                 end -= 1
             if sum(1 for w in words[position:end] if w != "-") >= 2:
                 return position, end
@@ -519,16 +564,35 @@ class OfficialTagger(GazetteerComponent):
                 "gender": extra.get("gender"),
                 "candidates": extra.get("candidates", []),
             }
+        if role is not None and role.role_key not in self._counterpart_roles:
+            role_key, role_country = role.role_key, role.country
+        else:
+            role_key = role_country = None
+        key = (official_id, on, role_key, role_country)
+        known = self._attrs_memo.get(key)
+        if known is None:
+            if len(self._attrs_memo) >= ATTRS_MEMO_SIZE:
+                self._attrs_memo.clear()
+            known = self._attrs_memo[key] = self._known_official_attrs(official_id, on, role_key, role_country)
+        attrs = known.copy()
+        attrs["candidates"] = []  # (a list of its own for every span)
+        return attrs
+
+    def _known_official_attrs(self, official_id: str, on: dt.date, role_key: str | None,
+                              role_country: str | None) -> dict[str, Any]:
+        """The attributes of a linked official on a date, next to a role description
+        (``role_key`` and ``role_country``, or None); the same for every mention of that
+        person in that context, so ``_official_attrs`` reuses them."""
         official = self.data["officials"][official_id]
         tenure = self.offices.tenure(official_id, on)
         if tenure is not None:
             # an office of an organization (UN Secretary-General) is labelled by the organization,
             # while the person's country stays their own
             role_key, office, country = tenure["role"], tenure.get("org") or tenure["country"], tenure["country"]
-        elif role is not None and role.role_key not in self._counterpart_roles:
-            role_key, office, country = role.role_key, _office(role.country), _nation(role.country)
+        elif role_key is not None:
+            office, country = _office(role_country), _nation(role_country)
         else:
-            role_key, office, country = None, None, None
+            office, country = None, None
         attrs = {
             "name": official["name"],
             "role": role_label(self.data["roles"], role_key, office, official["gender"]) if role_key else None,
@@ -545,12 +609,18 @@ class OfficialTagger(GazetteerComponent):
 # ---------------------------------------------------------------------- small helpers
 
 
-def _ids_by_span(matches: list[tuple[str, int, int]]) -> dict[tuple[int, int], set[str]]:
-    """All official ids matching exactly the same tokens (two people may share an alias)."""
-    out: dict[tuple[int, int], set[str]] = defaultdict(set)
+def _spans_longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[int, int, set[str]]]:
+    """(start, end, ids) of the distinct spans of ``matches``, the longest first, then by start;
+    ids are all official ids matching exactly those tokens (two people may share an alias)."""
+    ids_at: dict[tuple[int, int], set[str]] = {}
     for official_id, start, end in matches:
-        out[(start, end)].add(official_id)
-    return out
+        ids = ids_at.get((start, end))
+        if ids is None:
+            ids_at[(start, end)] = {official_id}
+        else:
+            ids.add(official_id)
+    return sorted([(start, end, ids) for (start, end), ids in ids_at.items()],
+                  key=lambda m: (m[0] - m[1], m[0]))
 
 
 @functools.lru_cache(maxsize=256)

@@ -29,7 +29,9 @@ class OrganizationTagger(GazetteerComponent):
     def _compile(self) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._attrs: dict[str, dict[str, Any]] = {}
+        self._ids: dict[int, str] = {}  # match id -> organization id
         for org in self.data.get("organizations", {}).values():
+            self._ids[self.nlp.vocab.strings.add(org["id"])] = org["id"]
             self._attrs[org["id"]] = {
                 "acronym": org["acronym"],
                 "acronym_en": org["acronym_en"],
@@ -40,11 +42,13 @@ class OrganizationTagger(GazetteerComponent):
             self.matcher.add(org["id"], list(self.nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
-        covered: list[tuple[int, int]] = []
+        # a match inside an earlier (so earlier or equally starting) one is skipped: it is inside
+        # one of them exactly when one of them ends at or after it
+        covered_until = 0
         for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-            if any(s <= start and end <= e for s, e in covered):
+            if end <= covered_until:
                 continue
-            covered.append((start, end))
-            org_id = self.nlp.vocab.strings[match_id]
+            covered_until = end
+            org_id = self._ids[match_id]
             add_span(doc, start, end, "ORG", kb_id=org_id, attrs=self._attrs[org_id])
         return doc

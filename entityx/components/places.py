@@ -68,13 +68,15 @@ class PlaceTagger(GazetteerComponent):
         self.matcher.add(key, list(self.nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        taken: dict[str, list[tuple[int, int]]] = {"LOC": [], "NAT": [], "LANDMARK": []}  # by label
-        # Longest match first, so "Republik Belarus" wins over "Belarus" for the same label.
+        # Longest match first, so "Republik Belarus" wins over "Belarus" for the same label. A
+        # match inside an earlier one of its label is skipped; the earlier ones all start at or
+        # before it, so it is inside one of them exactly when one of them ends at or after it.
+        taken_until = {"LOC": 0, "NAT": 0, "LANDMARK": 0}  # by label: the furthest end taken
         for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
             label, kb_id, attrs = self._targets[match_id]
-            if any(s <= start and end <= e for s, e in taken[label]):
+            if end <= taken_until[label]:
                 continue
-            taken[label].append((start, end))
+            taken_until[label] = end
             add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
             if label == "NAT" and end < len(doc) and doc[end].text in PLACE_NOUNS:
                 # a description, not a name: a destination hint like a landmark, not an entity
