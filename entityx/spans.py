@@ -255,9 +255,13 @@ class TokenTexts:
         # by token.
         self._pieces: dict[int, str] = {}
         self._pieces_unique = True
+        self._lower: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> list[str]:
-        hashes = doc.to_array(ORTH).tolist()
+        return self.decode(doc, doc.to_array(ORTH).tolist())
+
+    def decode(self, doc: Doc, hashes: list[int]) -> list[str]:
+        """The strings of these string hashes (token texts, labels, kb_ids) of ``doc``'s vocab."""
         decoded = self._decoded
         try:
             return list(map(decoded.__getitem__, hashes))
@@ -265,14 +269,33 @@ class TokenTexts:
             self._learn(doc, hashes)
             return list(map(decoded.__getitem__, hashes))
 
+    def lower_case(self, words: list[str]) -> list[str]:
+        """``str.lower`` of each word (what spaCy's LOWER holds), through a memo of its own,
+        emptied like the others when it reaches ``size`` words."""
+        lower = self._lower
+        try:
+            return list(map(lower.__getitem__, words))
+        except KeyError:
+            if len(lower) >= self.size:
+                lower.clear()
+            for word in words:
+                if word not in lower:
+                    lower[word] = word.lower()
+            return list(map(lower.__getitem__, words))
+
     def doc_text(self, doc: Doc) -> str:
         """``doc.text``, from the tokens' string hashes and whitespace flags (Doc.text makes
-        every Token). Each token's piece of the text, with its trailing space or without,
-        comes from a memo by one key computed for all tokens at once, so no string is built
-        per token and the lookups run in C (``itemgetter``)."""
+        every Token)."""
         if len(doc) < 2:  # (itemgetter wants two keys to return a tuple)
             return doc.text
-        table = doc.to_array([ORTH, SPACY])
+        return self.join(doc, doc.to_array([ORTH, SPACY]))
+
+    def join(self, doc: Doc, table: numpy.ndarray) -> str:
+        """The text of the tokens whose ORTH and SPACY columns are ``table`` (two or more rows),
+        for a caller that reads those columns with others in one ``to_array``. Each token's
+        piece of the text, with its trailing space or without, comes from a memo by one key
+        computed for all tokens at once, so no string is built per token and the lookups run in
+        C (``itemgetter``)."""
         if not self._pieces_unique:
             return self._doc_text_by_token(doc, table)
         keys = _piece_keys(table)

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import span_records_of
+from ..spans import TokenTexts, span_records_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -29,70 +29,22 @@ class _Sentence:
     end: int
 
 
-class _Memos:
-    """Decoding memos shared by the Docs one component reads: news repeats its words, so each
-    word's string (from its hash), the word with its trailing space (for ``doc_text``: no string
-    built per token) and its lower case are made once. Each memo is emptied when it reaches
-    ``size`` entries, so a long stream of news cannot grow them without limit."""
-
-    __slots__ = ("lower", "size", "spaced", "text")
-
-    def __init__(self, size: int = 1 << 16):
-        self.size = size
-        self.text: dict[int, str] = {}  # string hash -> string
-        self.spaced: dict[int, str] = {}  # string hash -> string + " " (the same keys as ``text``)
-        self.lower: dict[str, str] = {}  # string -> its lower case (spaCy's LOWER is str.lower)
-
-    def decode(self, doc: Doc, keys: list[int]) -> list[str]:
-        try:
-            return list(map(self.text.__getitem__, keys))
-        except KeyError:
-            self.learn(doc, keys)
-            return list(map(self.text.__getitem__, keys))
-
-    def learn(self, doc: Doc, keys: list[int]) -> None:
-        """Decode the string hashes the memos lack."""
-        text, spaced = self.text, self.spaced
-        if len(text) >= self.size:
-            text.clear()
-            spaced.clear()
-        strings = doc.vocab.strings
-        for key in keys:
-            if key not in text:
-                string = strings[key]
-                text[key] = string
-                spaced[key] = string + " "
-
-    def lower_case(self, words: list[str]) -> list[str]:
-        lower = self.lower
-        try:
-            return list(map(lower.__getitem__, words))
-        except KeyError:
-            if len(lower) >= self.size:
-                lower.clear()
-            for word in words:
-                if word not in lower:
-                    lower[word] = word.lower()
-            return list(map(lower.__getitem__, words))
-
-
 class _View:
     """Token strings of a Doc, read once through ``Doc.to_array``: the event logic looks at words
     many times, and every ``doc[i]`` or iteration creates new Token objects."""
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc, memos: _Memos | None = None):
-        memos = _Memos() if memos is None else memos
-        array = doc.to_array([ORTH, IDX, SENT_START, SPACY])
+    def __init__(self, doc: Doc, token_texts: TokenTexts | None = None):
+        token_texts = TokenTexts() if token_texts is None else token_texts
+        array = doc.to_array([ORTH, SPACY, IDX, SENT_START])
         orth = array[:, 0].tolist()
-        self.text = memos.decode(doc, orth)
-        self.lower = memos.lower_case(self.text)
-        self.idx = array[:, 1].tolist()
+        self.text = token_texts.decode(doc, orth)
+        self.lower = token_texts.lower_case(self.text)
+        self.idx = array[:, 2].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
-        spaced, text = memos.spaced, memos.text
-        self.doc_text = "".join([spaced[key] if space else text[key] for key, space in zip(orth, array[:, 3].tolist())])
-        starts = [0] + (numpy.flatnonzero(array[1:, 2] == 1) + 1).tolist()
+        self.doc_text = token_texts.join(doc, array[:, :2]) if len(orth) > 1 else doc.text
+        starts = [0] + (numpy.flatnonzero(array[1:, 3] == 1) + 1).tolist()
         ends = starts[1:] + [len(orth)]
         self.sentences = list(map(_Sentence, starts, ends))
         self.sentence_of = sentence_of = []
@@ -118,19 +70,16 @@ class _Item:
     attrs: dict[str, Any]
 
 
-def _items(doc: Doc, view: _View, memos: _Memos, *labels: str) -> list[_Item]:
+def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list[_Item]:
     """The spans with these labels, read from the span records (no ``Span`` object per span):
-    label and id strings come from the memo, the text from the view."""
+    label and id strings decoded in one go, the text from the view."""
     user_data = doc.user_data
     doc_text = view.doc_text
-    decoded = memos.text
+    records = span_records_of(doc, *labels)
+    label_texts = token_texts.decode(doc, [record[4] for record in records])
+    kb_texts = token_texts.decode(doc, [record[5] for record in records])
     out = []
-    for start, end, start_char, end_char, label, kb_id in span_records_of(doc, *labels):
-        try:
-            label_, kb_id_ = decoded[label], decoded[kb_id]
-        except KeyError:
-            memos.learn(doc, [label, kb_id])
-            label_, kb_id_ = decoded[label], decoded[kb_id]
+    for (start, end, start_char, end_char, _label, _kb_id), label_, kb_id_ in zip(records, label_texts, kb_texts):
         # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
         # ``doc.user_data`` under the span's character offsets), without its call per span
         stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))

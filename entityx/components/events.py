@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import doc_date
+from ..spans import TokenTexts, doc_date
 from ..temporal import apply_duration
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
@@ -56,7 +56,7 @@ from .event_merging import (
 from .event_text import (
     CLAUSE_BREAKS, COORDINATION_WORDS, RELATIVE_PRONOUNS, YEAR_RE, _after_word, _agent_of, _bare_year, _clause_opener,
     _coordinated, _coordinated_places, _dates_another_event, _has_particle, _has_phrase, _in_mit_phrase,
-    _in_topic_phrase, _Item, _items, _Memos, _period, _Sentence, _sentence_extent, _sentences_with_year_digits,
+    _in_topic_phrase, _Item, _items, _period, _Sentence, _sentence_extent, _sentences_with_year_digits,
     _starts_paragraph, _title_prefix, _View,
 )
 
@@ -171,7 +171,7 @@ class EventAssembler(GazetteerComponent):
         self.trigger_words = (self.summit_nouns | self.host_verbs | self.travel_verbs | self.separable_heads
                               | self.meeting_verbs)
         self._index_cues()
-        self._memos = _Memos()  # decoded words, shared by the Docs' views
+        self._token_texts = TokenTexts()  # decoded words, shared by the Docs' views
         # an organization's officials are at home at its seat (Rutte in Brussels, Guterres in New York)
         self.seats = {org_id: org["seat"] for org_id, org in self.data.get("organizations", {}).items() if org.get("seat")}
 
@@ -214,12 +214,12 @@ class EventAssembler(GazetteerComponent):
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc
-        view = _View(doc, self._memos)
+        view = _View(doc, self._token_texts)
         sentences = view.sentences
         on = doc_date(doc)
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
-        for span in _items(doc, view, self._memos, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+        for span in _items(doc, view, self._token_texts, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):

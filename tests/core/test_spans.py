@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import spacy
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Span
 from rapidfuzz import fuzz
 
@@ -15,15 +16,21 @@ TEXTS = [
     "",
     "Außenminister Lawrow reist am 15. Mai nach Minsk.\n\nDort  trifft er Aleinik.",
     "  Leerzeichen vorn, hinten und doppelt  ",
+    "ÜBER DIE STRAẞE: Maß, İstanbul, ΣΟΦΙΑ und Ärzte-Gipfel",
 ]
 
 
 def test_token_texts_and_doc_text_match_spacy(nlp):
-    texts = TokenTexts(size=8)  # small, so the memo is emptied on the way
+    texts = TokenTexts(size=8)  # small, so the memos are emptied on the way
     for text in TEXTS * 2:
         doc = nlp.make_doc(text)
         assert texts(doc) == [t.text for t in doc]
         assert texts.doc_text(doc) == doc.text
+        assert texts.lower_case(texts(doc)) == [t.lower_ for t in doc]
+        if len(doc) > 1:
+            assert texts.join(doc, doc.to_array([ORTH, SPACY, IDX])[:, :2]) == doc.text
+        labels = [nlp.vocab.strings.add(label) for label in ("OFFICIAL", "LOC", "")]
+        assert texts.decode(doc, labels) == ["OFFICIAL", "LOC", ""]
 
 
 def test_doc_text_when_two_hashes_share_a_key(nlp):
