@@ -244,6 +244,14 @@ class TokenTexts:
     news repeats its words; the shared str objects also keep their hash for later set and dict
     lookups. A string's hash is the same in every vocabulary, so Docs of any vocabulary can use
     one memo. It is emptied when it reaches ``size`` strings.
+
+    Every component decodes the same Doc's tokens, so the words, the Doc's text and their lower
+    case are also kept per Doc (``_TokenView``, in ``doc.user_data``) and handed to later callers,
+    of any ``TokenTexts``: the first call for a Doc decodes, the others only check that the
+    tokens are still those decoded (see ``_TokenView`` for the check).
+
+    The lists returned (``__call__``, ``decode`` and ``lower_case``) may be those kept for the
+    Doc and given to every later caller: read them, never change them (copy first to edit).
     """
 
     def __init__(self, size: int = 1 << 16):
@@ -256,12 +264,25 @@ class TokenTexts:
         self._pieces: dict[int, str] = {}
         self._pieces_unique = True
         self._lower: dict[str, str] = {}
+        # the view whose words this object gave out last: ``lower_case`` knows it by identity
+        self._last_view: _TokenView | None = None
 
     def __call__(self, doc: Doc) -> list[str]:
-        return self.decode(doc, doc.to_array(ORTH).tolist())
+        """The token texts of ``doc`` (shared: do not change the list)."""
+        return self._view(doc).words
 
     def decode(self, doc: Doc, hashes: list[int]) -> list[str]:
-        """The strings of these string hashes (token texts, labels, kb_ids) of ``doc``'s vocab."""
+        """The strings of these string hashes (token texts, labels, kb_ids) of ``doc``'s vocab.
+        For the hashes of ``doc``'s tokens (its ORTH column) the Doc's shared word list."""
+        view = doc.user_data.get(_TOKEN_VIEW_KEY)
+        # (a pure function of the hashes: equal hashes, equal words, whatever the Doc holds now)
+        if type(view) is _TokenView and type(hashes) is list and len(hashes) == len(view.orth) \
+                and hashes == view.orth:
+            self._last_view = view
+            return view.words
+        return self._decode(doc, hashes)
+
+    def _decode(self, doc: Doc, hashes: list[int]) -> list[str]:
         decoded = self._decoded
         try:
             return list(map(decoded.__getitem__, hashes))
@@ -271,7 +292,16 @@ class TokenTexts:
 
     def lower_case(self, words: list[str]) -> list[str]:
         """``str.lower`` of each word (what spaCy's LOWER holds), through a memo of its own,
-        emptied like the others when it reaches ``size`` words."""
+        emptied like the others when it reaches ``size`` words. For a Doc's shared word list
+        (from ``__call__`` or ``decode``: the very list object) the Doc's shared lower case."""
+        view = self._last_view
+        if view is not None and words is view.words:
+            if view.lower is None:
+                view.lower = self._lower_case(words)
+            return view.lower
+        return self._lower_case(words)
+
+    def _lower_case(self, words: list[str]) -> list[str]:
         lower = self._lower
         try:
             return list(map(lower.__getitem__, words))
@@ -288,14 +318,27 @@ class TokenTexts:
         every Token)."""
         if len(doc) < 2:  # (itemgetter wants two keys to return a tuple)
             return doc.text
-        return self.join(doc, doc.to_array([ORTH, SPACY]))
+        view = self._view(doc)
+        if view.text is None:
+            view.text = self._join(doc, view.table)
+        return view.text
 
     def join(self, doc: Doc, table: numpy.ndarray) -> str:
         """The text of the tokens whose ORTH and SPACY columns are ``table`` (two or more rows),
         for a caller that reads those columns with others in one ``to_array``. Each token's
         piece of the text, with its trailing space or without, comes from a memo by one key
         computed for all tokens at once, so no string is built per token and the lookups run in
-        C (``itemgetter``)."""
+        C (``itemgetter``). For ``doc``'s own columns the Doc's shared text."""
+        view = doc.user_data.get(_TOKEN_VIEW_KEY)
+        # (a pure function of the table: equal columns, equal text, whatever the Doc holds now)
+        if type(view) is _TokenView and table.shape == view.table.shape and table.dtype == view.table.dtype \
+                and table.tobytes() == view.key:
+            if view.text is None:
+                view.text = self._join(doc, view.table)
+            return view.text
+        return self._join(doc, table)
+
+    def _join(self, doc: Doc, table: numpy.ndarray) -> str:
         if not self._pieces_unique:
             return self._doc_text_by_token(doc, table)
         keys = _piece_keys(table)
@@ -306,6 +349,17 @@ class TokenTexts:
             if not self._pieces_unique:
                 return self._doc_text_by_token(doc, table)
             return "".join(operator.itemgetter(*keys)(self._pieces))
+
+    def _view(self, doc: Doc) -> _TokenView:
+        """The Doc's shared view, made anew when there is none or its tokens changed."""
+        table = doc.to_array(_VIEW_COLUMNS)
+        key = table.tobytes()
+        view = doc.user_data.get(_TOKEN_VIEW_KEY)
+        if type(view) is not _TokenView or view.key != key:
+            orth = table[:, 0].tolist()
+            view = doc.user_data[_TOKEN_VIEW_KEY] = _TokenView(table, key, orth, self._decode(doc, orth))
+        self._last_view = view
+        return view
 
     def _doc_text_by_token(self, doc: Doc, table: numpy.ndarray) -> str:
         """``doc_text`` looking up each token's text by its hash alone."""
@@ -329,6 +383,46 @@ class TokenTexts:
                 if pieces.setdefault(key, text) != text:
                     self._pieces_unique = False  # another hash has that key
                 pieces[key | 1] = text + " "
+
+
+# where the token view lives in ``doc.user_data`` (a key no ``Underscore`` extension uses), and
+# the columns it is checked against
+_TOKEN_VIEW_KEY = ("entityx", "token_view")
+_VIEW_COLUMNS = [ORTH, SPACY]
+
+
+class _TokenView(list):
+    """A Doc's token texts as the components read them, decoded once per Doc: its ORTH and
+    SPACY columns (``table``, and as bytes ``key``), the ORTH hashes as a list (``orth``), the
+    words, and when first asked for the Doc's text and the words' lower case.
+
+    Trusted only while the Doc's ORTH and SPACY columns are still ``table``: each ``TokenTexts``
+    call that is given just the Doc reads the two columns again (one ``to_array``, a few percent
+    of decoding them) and compares them as bytes. The token texts change only by
+    retokenization, and a merge and a split in one ``retokenize`` can keep the Doc's length
+    while changing its words, so ``len(doc)`` would not do; the whitespace can also be set
+    alone (``doc.from_array([SPACY], ...)``), and the text depends on it. ``decode`` and
+    ``join`` are given the hashes or columns themselves and compare those instead.
+
+    As a list it stays empty, on purpose, like ``_SpanRecords``: ``Doc.to_bytes``, ``DocBin``,
+    ``Doc.copy``, pickling and deep copies all carry an empty plain ``list``, which no reader
+    takes for a view (``Doc.from_docs`` drops it with a warning, as it drops every key that is
+    no extension value).
+    """
+
+    __slots__ = ("table", "key", "orth", "words", "text", "lower")
+
+    def __init__(self, table: numpy.ndarray, key: bytes, orth: list[int], words: list[str]):
+        super().__init__()
+        self.table = table
+        self.key = key
+        self.orth = orth
+        self.words = words
+        self.text: str | None = None
+        self.lower: list[str] | None = None
+
+    def __reduce__(self):
+        return (list, ())
 
 
 _ONE = numpy.uint64(1)

@@ -210,12 +210,16 @@ def test_span_records_after_serialization_and_copies(nlp):
 
 
 def test_span_records_are_not_serialized(nlp):
-    """The records cost nothing in ``Doc.to_bytes``: the user data carries an empty list."""
+    """The records (and the token view) cost nothing in ``Doc.to_bytes``: the user data
+    carries an empty list for each."""
     from spacy.tokens import Doc
+
+    from entityx.spans import _RECORDS_KEY, _TOKEN_VIEW_KEY
 
     doc = nlp(ARTICLE)
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert [value for key, value in back.user_data.items() if key[0] != "._."] == [[]]
+    assert {key: value for key, value in back.user_data.items() if key[0] != "._."} == {
+        _RECORDS_KEY: [], _TOKEN_VIEW_KEY: []}
 
 
 def test_entity_filter_and_events_read_hand_edited_groups(nlp):
@@ -237,3 +241,101 @@ def test_entity_filter_and_events_read_hand_edited_groups(nlp):
     assert edited == run(drop_records=True)
     assert "LOC" not in [label for _, _, label in edited[0]]
     assert edited[1] != nlp(ARTICLE)._.entityx_events
+
+
+# --- the token view: words, text and lower case decoded once per Doc, for every TokenTexts --------
+
+def _token_texts_agree(doc, texts=None):
+    """Every TokenTexts method gives what spaCy gives for ``doc`` as it is now."""
+    texts = TokenTexts() if texts is None else texts
+    words = texts(doc)
+    assert words == [t.text for t in doc]
+    assert texts.doc_text(doc) == doc.text
+    assert texts.lower_case(words) == [t.lower_ for t in doc]
+    orth = doc.to_array(ORTH).tolist()
+    assert texts.decode(doc, orth) == words
+    assert texts.lower_case(texts.decode(doc, orth)) == [t.lower_ for t in doc]
+    if len(doc) > 1:
+        assert texts.join(doc, doc.to_array([ORTH, SPACY, IDX])[:, :2]) == doc.text
+
+
+def test_token_view_is_shared_by_every_token_texts(nlp):
+    first, second = TokenTexts(), TokenTexts()
+    doc = nlp.make_doc(ARTICLE)
+    words = first(doc)
+    assert second(doc) is words  # decoded once, handed to the next component
+    assert second.doc_text(doc) is first.doc_text(doc) == doc.text
+    orth = doc.to_array(ORTH).tolist()
+    assert second.decode(doc, orth) is words
+    assert second.lower_case(words) is first.lower_case(first(doc)) == [t.lower_ for t in doc]
+    table = doc.to_array([ORTH, SPACY, IDX])
+    assert second.join(doc, table[:, :2]) is first.doc_text(doc)
+    # other hashes and columns are decoded as before, not taken for the Doc's
+    labels = [nlp.vocab.strings.add(label) for label in ("OFFICIAL", "LOC")]
+    assert second.decode(doc, labels) == ["OFFICIAL", "LOC"]
+    assert second.decode(doc, orth[1:] + orth[:1]) == words[1:] + words[:1]
+    assert second.lower_case(list(words)) == [t.lower_ for t in doc]  # (an equal list, not the view's)
+    assert second.join(doc, table[1:, :2]) == doc[1:].text_with_ws
+    assert second(nlp.make_doc("Kein Name hier.")) == ["Kein", "Name", "hier", "."]
+    for text in TEXTS:
+        _token_texts_agree(nlp.make_doc(text), second)
+
+
+def test_token_view_notices_retokenization(nlp):
+    texts = TokenTexts()
+    doc = nlp.make_doc("Außenminister Lawrow reist nach New York und Minsk")
+    _token_texts_agree(doc, texts)
+    with doc.retokenize() as retokenizer:  # a merge: one token fewer
+        retokenizer.merge(doc[4:6])
+    _token_texts_agree(doc, texts)
+    with doc.retokenize() as retokenizer:  # a split: one token more
+        retokenizer.split(doc[0], ["Außen", "minister"], heads=[(doc[0], 1), doc[1]])
+    _token_texts_agree(doc, texts)
+    length = len(doc)
+    with doc.retokenize() as retokenizer:  # both at once: the same length, other words
+        retokenizer.merge(doc[0:2])
+        retokenizer.split(doc[5], ["New", " York"], heads=[(doc[5], 1), doc[4]])
+    assert len(doc) == length
+    _token_texts_agree(doc, texts)
+
+
+def test_token_view_notices_new_whitespace(nlp):
+    texts = TokenTexts()
+    doc = nlp.make_doc("Lawrow reist nach Minsk.")
+    _token_texts_agree(doc, texts)
+    spaces = doc.to_array([SPACY])
+    spaces[0] = 0
+    doc.from_array([SPACY], spaces)  # the same words, another text
+    assert doc.text.startswith("Lawrowreist")
+    _token_texts_agree(doc, texts)
+
+
+def test_token_view_after_serialization_and_copies(nlp):
+    import copy
+    import pickle
+    import warnings
+
+    from spacy.tokens import Doc, DocBin
+
+    from entityx.spans import _TOKEN_VIEW_KEY, _TokenView
+
+    doc = nlp(ARTICLE)
+    texts = TokenTexts()
+    _token_texts_agree(doc, texts)
+    assert type(doc.user_data[_TOKEN_VIEW_KEY]) is _TokenView
+    copies = [Doc(nlp.vocab).from_bytes(doc.to_bytes()), doc.copy(), pickle.loads(pickle.dumps(doc)),
+              copy.deepcopy(doc)]
+    bin_ = DocBin(store_user_data=True, attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"])
+    bin_.add(doc)
+    copies += list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (spaCy warns about keys that are no extension values)
+        copies.append(Doc.from_docs([doc, nlp("Dort trifft er Aleinik.")]))
+    for other in copies:
+        kept = other.user_data.get(_TOKEN_VIEW_KEY)
+        assert type(kept) is not _TokenView and not kept  # an empty list (or tuple), or nothing
+        _token_texts_agree(other, texts)
+        with other.retokenize() as retokenizer:
+            retokenizer.merge(other[0:2])
+        _token_texts_agree(other, texts)
+    _token_texts_agree(doc, texts)  # the original is left alone by all that
