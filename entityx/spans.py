@@ -26,7 +26,7 @@ import numpy
 
 from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 SPAN_KEY = "entityx"
 ENTITY_LABELS = ("OFFICIAL", "ORG", "LOC", "DATE")
@@ -49,9 +49,8 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
         stored = user_data.get(key)
         user_data[key] = {**stored, label: attrs} if stored else {label: attrs}
     record = (start, end, span.start_char, span.end_char, span.label, span.kb_id)
-    groups = doc.spans
-    if SPAN_KEY in groups:
-        group = groups[SPAN_KEY]
+    group = doc.spans.data.get(SPAN_KEY)  # (_group_of(doc), written out)
+    if group is not None:
         # _records_of_group(doc, group).append(record), with its test written out: add_span
         # runs for most spans, and the call would be most of what noting the record costs
         kept = doc.user_data.get(_RECORDS_KEY)
@@ -61,8 +60,7 @@ def add_span(doc: Doc, start: int, end: int, label: str, *, kb_id: str = "",
             _records_of_group(doc, group).append(record)
         group.append(span)
     else:
-        groups[SPAN_KEY] = [span]
-        _keep_records(doc, groups[SPAN_KEY], [record])
+        _new_group(doc, [span], [record], False)  # (no span id: made here)
     return span
 
 
@@ -81,16 +79,57 @@ def add_spans(doc: Doc, spans: list[Span], attrs: list[dict[str, Any] | None] | 
             stored = user_data.get(key)
             label = span.label_
             user_data[key] = {**stored, label: values} if stored else {label: values}
-    new_records = _records_of_spans(spans)
-    groups = doc.spans
-    if SPAN_KEY in groups:
-        group = groups[SPAN_KEY]
-        records = _records_of_group(doc, group)
+    _extend_group(doc, spans, _records_of_spans(spans), any(span.id for span in spans))
+
+
+def add_span_tuples(doc: Doc, found: list[tuple[int, int, str, str, dict[str, Any] | None]]) -> None:
+    """``add_span`` for each ``(start, end, label, kb_id, attrs)`` of ``found`` (``attrs`` None
+    for none), in one go: the same spans, attributes and records as adding them one by one,
+    without a call, a look at ``doc.spans`` and a group append per span."""
+    if not found:
+        return
+    spans = [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id, _attrs in found]
+    records = _records_of_spans(spans)
+    user_data = doc.user_data
+    for (_start, _end, label, _kb_id, values), record in zip(found, records):
+        if values is None:
+            continue
+        key = ("._.", "entityx_attrs", record[2], record[3])  # _attrs_key of the span
+        stored = user_data.get(key)
+        user_data[key] = {**stored, label: values} if stored else {label: values}
+    _extend_group(doc, spans, records, False)  # (a Span made here has no span id)
+
+
+def _extend_group(doc: Doc, spans: list[Span], records: list, with_ids: bool) -> None:
+    """Append ``spans`` (with their ``records``) to the entityx group, made when missing."""
+    group = _group_of(doc)
+    if group is not None:
+        kept = _kept_records(doc, group)
         group.extend(spans)
-        records.extend(new_records)
+        kept.records.extend(records)
+        kept.with_ids = kept.with_ids or with_ids
     else:
-        groups[SPAN_KEY] = spans
-        _keep_records(doc, groups[SPAN_KEY], new_records)
+        _new_group(doc, spans, records, with_ids)
+
+
+def _new_group(doc: Doc, spans: list[Span], records: list, with_ids: bool) -> None:
+    """Make the entityx group of ``spans`` (what ``doc.spans[SPAN_KEY] = spans`` makes)."""
+    group = doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+    _keep_records(doc, group, records, with_ids)
+
+
+def _group_of(doc: Doc) -> SpanGroup | None:
+    """``doc.spans[SPAN_KEY]`` or None, read from the mapping under ``doc.spans``
+    (``SpanGroups`` is a ``UserDict``, whose ``data`` is that dict): one dict lookup instead of
+    two Python-level ``UserDict`` methods (``in``, ``[]``) for every span added or read."""
+    return doc.spans.data.get(SPAN_KEY)
+
+
+def span_ids_in_group(doc: Doc) -> bool:
+    """Whether a span of the entityx group has a span id (``span.id``, which ``Doc.set_ents``
+    copies into its tokens' ENT_ID). entityx's taggers set none; a span added by hand may."""
+    group = _group_of(doc)
+    return group is not None and _kept_records(doc, group).with_ids
 
 
 def span_records(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
@@ -101,10 +140,10 @@ def span_records(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
     The tuples noted by ``add_span``/``add_spans`` when they are still those of the group, else
     read from the group (and noted for the next reader). The list is shared: do not change it.
     """
-    groups = doc.spans
-    if SPAN_KEY not in groups:
+    group = _group_of(doc)
+    if group is None:
         return []
-    return _records_of_group(doc, groups[SPAN_KEY])
+    return _records_of_group(doc, group)
 
 
 def span_records_of(doc: Doc, *labels: str) -> list[tuple[int, int, int, int, int, int]]:
@@ -142,14 +181,18 @@ class _SpanRecords(list):
     (``Doc.to_bytes``, ``DocBin``) and deep-copies it (``Doc.copy``, pickling through
     ``__reduce__``), and all of them then carry an empty plain ``list``, which costs nothing to
     store and which no reader takes for records.
+
+    ``with_ids`` tells whether some span of the group has a span id (``span.id``, not part of a
+    record): when false, a reader needs no ``Span`` to know that all ids are 0.
     """
 
-    __slots__ = ("group", "records")
+    __slots__ = ("group", "records", "with_ids")
 
-    def __init__(self, group: Any, records: list[tuple[int, int, int, int, int, int]]):
+    def __init__(self, group: Any, records: list[tuple[int, int, int, int, int, int]], with_ids: bool):
         super().__init__()
         self.group = group
         self.records = records
+        self.with_ids = with_ids
 
     def __reduce__(self):
         return (list, ())
@@ -161,11 +204,21 @@ def _records_of_group(doc: Doc, group: Any) -> list[tuple[int, int, int, int, in
     kept = doc.user_data.get(_RECORDS_KEY)
     if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
         return kept.records
-    return _keep_records(doc, group, _records_of_spans(group))
+    return _kept_records(doc, group).records
 
 
-def _keep_records(doc: Doc, group: Any, records: list) -> list:
-    doc.user_data[_RECORDS_KEY] = _SpanRecords(group, records)
+def _kept_records(doc: Doc, group: Any) -> _SpanRecords:
+    """``_records_of_group`` with what is kept beside the records."""
+    kept = doc.user_data.get(_RECORDS_KEY)
+    if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
+        return kept
+    spans = list(group)  # (a Span per access: read each once)
+    _keep_records(doc, group, _records_of_spans(spans), any(span.id for span in spans))
+    return doc.user_data[_RECORDS_KEY]
+
+
+def _keep_records(doc: Doc, group: Any, records: list, with_ids: bool) -> list:
+    doc.user_data[_RECORDS_KEY] = _SpanRecords(group, records, with_ids)
     return records
 
 
@@ -196,10 +249,9 @@ def _attrs_key(span: Span) -> tuple[str, str, int, int]:
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """Spans of the entityx group with the given labels, in document order."""
-    groups = doc.spans
-    if SPAN_KEY not in groups:
+    group = _group_of(doc)
+    if group is None:
         return []
-    group = groups[SPAN_KEY]
     if not labels:
         spans = list(group)
         # Earlier first; of two spans starting together, the longer first: two stable sorts by
@@ -270,6 +322,15 @@ class TokenTexts:
     def __call__(self, doc: Doc) -> list[str]:
         """The token texts of ``doc`` (shared: do not change the list)."""
         return self._view(doc).words
+
+    def with_spaces(self, doc: Doc) -> tuple[list[str], list[int]]:
+        """The token texts of ``doc`` and whether a space follows each token (1 or 0, spaCy's
+        SPACY: ``bool(token.whitespace_)``), from one look at the Doc's view (both shared: do
+        not change the lists)."""
+        view = self._view(doc)
+        if view.spaces is None:
+            view.spaces = view.table[:, 1].tolist()
+        return view.words, view.spaces
 
     def decode(self, doc: Doc, hashes: list[int]) -> list[str]:
         """The strings of these string hashes (token texts, labels, kb_ids) of ``doc``'s vocab.
@@ -394,7 +455,8 @@ _VIEW_COLUMNS = [ORTH, SPACY]
 class _TokenView(list):
     """A Doc's token texts as the components read them, decoded once per Doc: its ORTH and
     SPACY columns (``table``, and as bytes ``key``), the ORTH hashes as a list (``orth``), the
-    words, and when first asked for the Doc's text and the words' lower case.
+    words, and when first asked for the SPACY column as a list, the Doc's text and the words'
+    lower case.
 
     Trusted only while the Doc's ORTH and SPACY columns are still ``table``: each ``TokenTexts``
     call that is given just the Doc reads the two columns again (one ``to_array``, a few percent
@@ -410,7 +472,7 @@ class _TokenView(list):
     no extension value).
     """
 
-    __slots__ = ("table", "key", "orth", "words", "text", "lower")
+    __slots__ = ("table", "key", "orth", "words", "spaces", "text", "lower")
 
     def __init__(self, table: numpy.ndarray, key: bytes, orth: list[int], words: list[str]):
         super().__init__()
@@ -418,6 +480,7 @@ class _TokenView(list):
         self.key = key
         self.orth = orth
         self.words = words
+        self.spaces: list[int] | None = None
         self.text: str | None = None
         self.lower: list[str] | None = None
 

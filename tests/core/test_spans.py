@@ -339,3 +339,59 @@ def test_token_view_after_serialization_and_copies(nlp):
             retokenizer.merge(other[0:2])
         _token_texts_agree(other, texts)
     _token_texts_agree(doc, texts)  # the original is left alone by all that
+
+
+def test_with_spaces_gives_the_tokens_whitespace(nlp):
+    texts = TokenTexts()
+    for text in TEXTS:
+        doc = nlp.make_doc(text)
+        words, spaces = texts.with_spaces(doc)
+        assert words == [t.text for t in doc] and words is texts(doc)
+        assert spaces == [int(bool(t.whitespace_)) for t in doc]
+
+
+# --- adding many spans at once, and span ids ------------------------------------------------------
+
+def test_add_span_tuples_gives_what_add_span_gives(nlp):
+    from entityx.spans import add_span_tuples, span_ids_in_group, span_records
+
+    text = "Am 15. Mai reist Lawrow nach Minsk"
+    found = [(6, 7, "LOC", "BY:Minsk", {"kind": "city"}), (6, 7, "LANDMARK", "BY", {"city": "BY:Minsk"}),
+             (6, 7, "LOC", "BY", {"kind": "country"}), (1, 3, "DATE", "", None), (4, 5, "ORG", "X", {})]
+    for existing in (False, True):
+        one, many = nlp.make_doc(text), nlp.make_doc(text)
+        for doc in (one, many):
+            if existing:
+                add_span(doc, 4, 5, "OFFICIAL", kb_id="lawrow", attrs={"id": "lawrow"})
+        for start, end, label, kb_id, attrs in found:
+            add_span(one, start, end, label, kb_id=kb_id, attrs=attrs)
+        add_span_tuples(many, found)
+        add_span_tuples(many, [])
+        assert [(s.start, s.end, s.label_, s.kb_id_, s.id) for s in one.spans["entityx"]] == [
+            (s.start, s.end, s.label_, s.kb_id_, s.id) for s in many.spans["entityx"]]
+        assert {k: v for k, v in one.user_data.items() if k[0] == "._."} == {
+            k: v for k, v in many.user_data.items() if k[0] == "._."}
+        assert span_records(many) == span_records(one) == _from_group(many)
+        assert not span_ids_in_group(many)
+        _agree(many)
+
+
+def test_span_ids_in_group_follow_the_group(nlp):
+    from entityx.spans import add_spans, span_ids_in_group
+
+    doc = nlp.make_doc("Gipfel in Minsk am Montag mit Lawrow")
+    assert not span_ids_in_group(doc)
+    add_span(doc, 2, 3, "LOC")
+    assert not span_ids_in_group(doc)
+    add_spans(doc, [Span(doc, 4, 5, label="DATE")])
+    assert not span_ids_in_group(doc)
+    add_spans(doc, [Span(doc, 6, 7, label="OFFICIAL", span_id="x")])
+    assert span_ids_in_group(doc)
+    add_span(doc, 0, 1, "ORG")
+    assert span_ids_in_group(doc)
+    doc.spans["entityx"] = [s for s in doc.spans["entityx"] if not s.id]  # replaced by hand
+    assert not span_ids_in_group(doc)
+    doc.spans["entityx"].append(Span(doc, 6, 7, label="OFFICIAL", span_id="y"))  # appended by hand
+    assert span_ids_in_group(doc)
+    del doc.spans["entityx"]
+    assert not span_ids_in_group(doc)
