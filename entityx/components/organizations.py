@@ -6,13 +6,14 @@ Adds ORG spans to ``doc.spans["entityx"]`` with kb_id = organization id and attr
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import add_span
+from ..spans import add_span_tuples
 from .base import GazetteerComponent
 
 
@@ -42,13 +43,25 @@ class OrganizationTagger(GazetteerComponent):
             self.matcher.add(org["id"], list(self.nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        # by start, of two starting together the longer first, else in the matcher's order:
+        # two stable sorts by one field each (no Python key function per match)
+        matches.sort(key=_END, reverse=True)
+        matches.sort(key=_START)
         # a match inside an earlier (so earlier or equally starting) one is skipped: it is inside
         # one of them exactly when one of them ends at or after it
         covered_until = 0
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        found = []  # (start, end, label, kb_id, attrs) of the spans to add, in order
+        for match_id, start, end in matches:
             if end <= covered_until:
                 continue
             covered_until = end
             org_id = self._ids[match_id]
-            add_span(doc, start, end, "ORG", kb_id=org_id, attrs=self._attrs[org_id])
+            found.append((start, end, "ORG", org_id, self._attrs[org_id]))
+        add_span_tuples(doc, found)
         return doc
+
+
+_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # of a (match_id, start, end)

@@ -12,13 +12,14 @@ landmark it is a destination hint (LANDMARK), not an entity.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import add_span
+from ..spans import add_span_tuples
 
 PLACE_NOUNS = frozenset(["Hauptstadt", "Insel", "Stadt", "Hafenstadt", "Küstenstadt", "Metropole", "Provinz",
                          "Region", "Grenzstadt", "Millionenstadt", "Kurort", "Urlaubsort", "Badeort"])
@@ -71,20 +72,38 @@ class PlaceTagger(GazetteerComponent):
         # Longest match first, so "Republik Belarus" wins over "Belarus" for the same label. A
         # match inside an earlier one of its label is skipped; the earlier ones all start at or
         # before it, so it is inside one of them exactly when one of them ends at or after it.
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        # by start, of two starting together the longer first, else in the matcher's order:
+        # two stable sorts by one field each (no Python key function per match)
+        matches.sort(key=_END, reverse=True)
+        matches.sort(key=_START)
+        targets = self._targets
         taken_until = {"LOC": 0, "NAT": 0, "LANDMARK": 0}  # by label: the furthest end taken
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-            label, kb_id, attrs = self._targets[match_id]
+        length = len(doc)
+        found = []  # (start, end, label, kb_id, attrs) of the spans to add, in order
+        for match_id, start, end in matches:
+            label, kb_id, attrs = targets[match_id]
             if end <= taken_until[label]:
                 continue
             taken_until[label] = end
-            add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
-            if label == "NAT" and end < len(doc) and doc[end].text in PLACE_NOUNS:
-                # a description, not a name: a destination hint like a landmark, not an entity
-                capital = self._capitals.get(attrs["country"]) if doc[end].text == "Hauptstadt" else None
-                if capital is not None:
-                    add_span(doc, start, end + 1, "LANDMARK", kb_id=capital["id"], attrs={
-                        "country": capital["country"], "city": capital["id"]})
-                else:  # "auf der indonesischen Insel Bali", "in der chinesischen Hafenstadt"
-                    add_span(doc, start, end + 1, "LANDMARK", kb_id=attrs["country"], attrs={
-                        "country": attrs["country"], "city": ""})
+            found.append((start, end, label, kb_id, attrs))
+            if label == "NAT" and end < length:
+                noun = doc[end].text
+                if noun in PLACE_NOUNS:
+                    found.append(self._described_place(start, end + 1, noun, attrs["country"]))
+        add_span_tuples(doc, found)
         return doc
+
+    def _described_place(self, start: int, end: int, noun: str, country: str) -> tuple:
+        """A country adjective and a place noun: a description, not a name; a destination hint
+        like a landmark, not an entity. Before "Hauptstadt" it names the capital."""
+        capital = self._capitals.get(country) if noun == "Hauptstadt" else None
+        if capital is not None:
+            return (start, end, "LANDMARK", capital["id"], {"country": capital["country"], "city": capital["id"]})
+        # "auf der indonesischen Insel Bali", "in der chinesischen Hafenstadt"
+        return (start, end, "LANDMARK", country, {"country": country, "city": ""})
+
+
+_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # of a (match_id, start, end)
