@@ -9,15 +9,13 @@ in ``doc.ents`` would confuse users of our labels.
 
 from __future__ import annotations
 
-import operator
-
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..spans import ENTITY_LABELS, SPAN_KEY, attrs_at, span_records
+from ..spans import ENTITY_LABELS, SPAN_KEY, attrs_at, span_ids_in_group, span_records
 
 PRIORITY = {label: rank for rank, label in enumerate(ENTITY_LABELS)}
 # the same by label hash (a span record's label), which costs no string-store lookup per span
@@ -36,20 +34,27 @@ class EntityFilter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = _entity_spans(doc, _choose(_candidates(doc), len(doc)))
-        if not len(doc):
-            doc.set_ents(chosen, default="outside")
+        length = len(doc)
+        if not length:
+            doc.set_ents([], default="outside")
             return doc
-        # ``doc.set_ents(chosen, default="outside")``, cheaper: set_ents makes the tokens
+        chosen = _choose(_candidates(doc))
+        if span_ids_in_group(doc):
+            # a span with a span id (added by hand): set_ents copies it into its tokens'
+            # ENT_ID, so it needs the group's own Span
+            group = doc.spans[SPAN_KEY]
+            entities = [group[candidate[3]] for candidate in chosen]
+        else:
+            # the same Span, made from the record: cheaper than reading it from the group
+            entities = [Span(doc, start, end, label, kb_id=kb_id) for start, end, _rank, _position, label, kb_id in chosen]
+        # ``doc.set_ents(entities, default="outside")``, cheaper: set_ents makes the tokens
         # outside the entities "O" in a Python-level loop over every token (a set lookup and
         # enum comparisons per token), most of its cost. Making every token "O" in one array
         # first and then letting set_ents write only the entities' tokens ("unmodified"
         # elsewhere) leaves each token as set_ents(default="outside") leaves it: type and IOB
         # as there, kb_id and ent_id written for entity tokens only, as there.
-        outside = numpy.zeros((len(doc), 2), dtype="uint64")
-        outside[:, 0] = _OUTSIDE
-        doc.from_array([ENT_IOB, ENT_TYPE], outside)
-        doc.set_ents(chosen, default="unmodified")
+        doc.from_array(_OUTSIDE_COLUMNS, _outside(length))
+        doc.set_ents(entities, default="unmodified")
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: D102 - nothing to save
@@ -59,22 +64,33 @@ class EntityFilter:
         return self
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, int, int, int]]:
-    """The entity spans of the entityx group (not durations and vague dates), by precedence:
-    longest first; for equal length by label (OFFICIAL > ORG > LOC > DATE), then earliest;
-    each as (start - end, rank, start, position in the group, end).
+_OUTSIDE_COLUMNS = [ENT_IOB, ENT_TYPE]
+_OUTSIDE_ROWS = numpy.zeros((2, 0), dtype="uint64")
 
-    Read from the span records (no ``Span`` object per candidate) in group order and sorted
-    once, with the group position as the last key: what sorting ``spans_of(doc,
-    *ENTITY_LABELS)`` (by start, longer first) by precedence gives, because spans that tie on
-    precedence have the same start and end and so keep their group order in both."""
+
+def _outside(length: int) -> numpy.ndarray:
+    """An ENT_IOB, ENT_TYPE table of ``length`` tokens, all "O" without type: a view of one
+    array kept for the longest Doc so far (``from_array`` copies what it is given), instead
+    of a new one per Doc. (Kept as two rows and given transposed: from_array reads columns.)"""
+    global _OUTSIDE_ROWS
+    if _OUTSIDE_ROWS.shape[1] < length:
+        _OUTSIDE_ROWS = numpy.zeros((2, max(length, 2 * _OUTSIDE_ROWS.shape[1])), dtype="uint64")
+        _OUTSIDE_ROWS[0] = _OUTSIDE
+    return _OUTSIDE_ROWS[:, :length].T
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
+    """The entity spans of the entityx group (not durations and vague dates), read from the span
+    records (no ``Span`` object per candidate), by start, then end, then precedence rank
+    (OFFICIAL > ORG > LOC > DATE), then group position: each as (start, end, rank, position,
+    label, kb_id)."""
     rank_of = _PRIORITY_BY_ID.get
-    keyed = [(start - end, rank, start, position, end)
-             for position, (start, end, start_char, end_char, label, _kb_id) in enumerate(span_records(doc))
+    found = [(start, end, rank, position, label, kb_id)
+             for position, (start, end, start_char, end_char, label, kb_id) in enumerate(span_records(doc))
              if (rank := rank_of(label)) is not None
              and (rank != _DATE_RANK or _is_entity_date(doc, start_char, end_char))]
-    keyed.sort()
-    return keyed
+    found.sort()
+    return found
 
 
 _DATE_RANK = PRIORITY["DATE"]
@@ -85,27 +101,52 @@ def _is_entity_date(doc: Doc, start_char: int, end_char: int) -> bool:
     return attrs_at(doc, start_char, end_char, "DATE").get("granularity") not in NOT_ENTITY_GRANULARITIES
 
 
-def _choose(candidates: list[tuple[int, int, int, int, int]], length: int) -> list[tuple[int, int]]:
-    """The candidates that overlap no earlier one, as (start, position in the group), in
-    document order."""
-    used = bytearray(length)
+def _choose(candidates: list[tuple[int, int, int, int, int, int]]) -> list[tuple[int, int, int, int, int, int]]:
+    """The candidates (by start, as ``_candidates`` gives them) that overlap no candidate of
+    higher precedence chosen before: longest first; for equal length by rank, then earliest,
+    then in group order.
+
+    Most candidates overlap no other one and are chosen whatever the order: the precedence
+    order is needed only within a cluster of overlapping candidates (found in one pass by
+    start: a candidate joins the cluster when it starts before the cluster's furthest end),
+    and candidates of different clusters never overlap."""
     chosen = []
-    for _length, _rank, start, position, end in candidates:
-        if used.find(1, start, end) >= 0:
-            continue
-        used[start:end] = b"\x01" * (end - start)
-        chosen.append((start, position))
-    chosen.sort(key=_START)  # (stable: keeps the order of empty spans at one start)
+    cluster = []
+    furthest = -1
+    for candidate in candidates:
+        if candidate[0] >= furthest:  # a new cluster
+            if len(cluster) > 1:
+                chosen += _by_precedence(cluster)
+            else:
+                chosen += cluster
+            cluster = [candidate]
+            furthest = candidate[1]
+        else:
+            cluster.append(candidate)
+            if candidate[1] > furthest:
+                furthest = candidate[1]
+    if len(cluster) > 1:
+        chosen += _by_precedence(cluster)
+    else:
+        chosen += cluster
     return chosen
 
 
-_START = operator.itemgetter(0)
+def _by_precedence(cluster: list[tuple[int, int, int, int, int, int]]) -> list[tuple[int, int, int, int, int, int]]:
+    """The candidates of one cluster that overlap no candidate of higher precedence chosen
+    before them (an empty one overlaps nothing)."""
+    offset = cluster[0][0]  # (the cluster's first start is its smallest)
+    used = bytearray(max(candidate[1] for candidate in cluster) - offset)
+    chosen = []
+    for candidate in sorted(cluster, key=_precedence):
+        start, end = candidate[0] - offset, candidate[1] - offset
+        if used.find(1, start, end) >= 0:
+            continue
+        used[start:end] = b"\x01" * (end - start)
+        chosen.append(candidate)
+    return chosen
 
 
-def _entity_spans(doc: Doc, chosen: list[tuple[int, int]]) -> list:
-    """The group's ``Span`` objects of the chosen candidates (only they need one, for
-    ``set_ents``), in the order given."""
-    if not chosen:
-        return []
-    group = doc.spans[SPAN_KEY]
-    return [group[position] for _start, position in chosen]
+def _precedence(candidate: tuple[int, int, int, int, int, int]) -> tuple[int, int, int, int]:
+    start, end, rank, position = candidate[:4]
+    return (start - end, rank, start, position)

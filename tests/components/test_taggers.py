@@ -153,3 +153,76 @@ def test_dates_component_and_entity_filter(nlp):
     assert date.text == "15. bis 17. Mai"
     assert (attrs_of(date)["start_date"], attrs_of(date)["end_date"]) == ("2023-05-15", "2023-05-17")
     assert [e.label_ for e in doc.ents] == ["OFFICIAL", "DATE", "LOC"]
+
+
+# ------------------------------------------------------------------ entity filter
+def _reference_ents(doc):
+    """What the entity filter must write: the longest candidate first (for equal length by
+    label, then earliest, then in group order), skipping those that overlap one chosen before,
+    set with spaCy's own ``set_ents`` on the group's spans."""
+    from entityx.components.entity_filter import NOT_ENTITY_GRANULARITIES, PRIORITY
+
+    group = list(doc.spans["entityx"]) if "entityx" in doc.spans else []
+    keyed = []
+    for position, span in enumerate(group):
+        if span.label_ not in PRIORITY:
+            continue
+        if span.label_ == "DATE" and attrs_of(span).get("granularity") in NOT_ENTITY_GRANULARITIES:
+            continue
+        keyed.append((span.start - span.end, PRIORITY[span.label_], span.start, position))
+    used, chosen = set(), []
+    for _length, _rank, _start, position in sorted(keyed):
+        span = group[position]
+        if used.isdisjoint(range(span.start, span.end)):
+            used.update(range(span.start, span.end))
+            chosen.append(span)
+    doc.set_ents(chosen, default="outside")
+
+
+def _token_ents(doc):
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+
+    return doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]).tolist()
+
+
+def _random_group(nlp, rng, words, with_ids=False):
+    from spacy.tokens import Span
+
+    from entityx.spans import add_span, add_spans
+
+    doc = nlp.make_doc(" ".join(words))
+    labels = ["OFFICIAL", "ORG", "LOC", "DATE", "NAT", "ROLE"]
+    for _ in range(rng.randint(0, 14)):
+        start = rng.randint(0, len(doc))
+        end = min(len(doc), start + rng.choice([0, 1, 1, 1, 2, 2, 3, 5]))
+        label = rng.choice(labels)
+        attrs = {"granularity": rng.choice(["day", "duration", "vague"])} if label == "DATE" else None
+        kb_id = rng.choice(["", "RU", "lawrow"])
+        if with_ids and rng.random() < 0.3:
+            add_spans(doc, [Span(doc, start, end, label=label, kb_id=kb_id, span_id=rng.choice(["a", "b"]))],
+                      [attrs])
+        else:
+            add_span(doc, start, end, label, kb_id=kb_id, attrs=attrs)
+    return doc
+
+
+def test_entity_filter_writes_what_set_ents_writes(nlp):
+    """Random overlapping candidates (empty spans, durations, span ids, kb_ids set on tokens
+    before): the filter's token annotation is that of spaCy's set_ents on the chosen spans."""
+    import random
+
+    from spacy.tokens import Span
+
+    rng = random.Random(7)
+    entity_filter = nlp.get_pipe("entityx_entity_filter")
+    for trial in range(300):
+        words = [rng.choice(["Lawrow", "reist", "nach", "Minsk", ".", "am", "Montag"]) for _ in range(rng.randint(0, 12))]
+        doc, reference = [_random_group(nlp, random.Random(trial), words, with_ids=trial % 3 == 0)
+                          for _ in range(2)]
+        if len(doc) > 2 and trial % 4 == 0:  # annotation from an earlier NER, with kb and ent ids
+            for one in (doc, reference):
+                one.set_ents([Span(one, 0, 2, label="PER", kb_id="Q1", span_id="e")], default="outside")
+        _reference_ents(reference)
+        assert _token_ents(entity_filter(doc)) == _token_ents(reference), trial
+        assert [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents] == [
+            (e.start, e.end, e.label_, e.kb_id_) for e in reference.ents]
