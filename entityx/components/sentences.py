@@ -10,6 +10,7 @@ ends with a comma or hyphen, or the next line starts in lower case).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress
 
 import numpy
@@ -45,16 +46,17 @@ class NewsSentenceSplitter:
             return doc
         # Decide all boundaries first, then write them in one go: setting token.is_sent_start
         # one token at a time re-checks the whole Doc each time (quadratic on long texts).
-        # The loop reads token texts from one array; a Token is made only where the
-        # whitespace after a word matters (quotes and periods).
-        words = self._token_texts(doc)
+        # The loop reads token texts and their trailing-space flags from the Doc's shared
+        # token view, no Token object.
+        words, spaces = self._token_texts.with_spaces(doc)
         size = len(words)
-        starts = numpy.full((size, 1), _NOT_START, dtype="uint64")
-        starts[0, 0] = 1
+        boundaries = [0]  # token indices that start a sentence
         # Most words lie inside a sentence and change nothing but ``previous``: the loop
         # visits only the special words (_SpecialWords, found for all words at once in C)
         # and the words after them while a boundary is pending.
         special = list(compress(range(size), map(self._special.__getitem__, words)))
+        special_count = len(special)
+        sentence_end, closing = SENTENCE_END, CLOSING
         next_special = 0  # index into ``special``
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
         line_break = False  # a line break lies between the previous word and this one
@@ -65,9 +67,8 @@ class NewsSentenceSplitter:
             if not (after_end or line_break):
                 # skip the plain words up to the next special one (the last of them is
                 # ``previous`` there)
-                while next_special < len(special) and special[next_special] < i:
-                    next_special += 1
-                if next_special == len(special):
+                next_special = bisect_left(special, i, next_special)
+                if next_special == special_count:
                     break  # only plain words are left: no more boundaries
                 if special[next_special] > i:
                     i = special[next_special]
@@ -79,32 +80,34 @@ class NewsSentenceSplitter:
                     blank_line = blank_line or text.count("\n") >= 2
                 i += 1
                 continue
-            if not (after_end or line_break) and text not in SENTENCE_END and not text.endswith("."):
+            if not (after_end or line_break) and text not in sentence_end and not text.endswith("."):
                 previous = i  # (a special word is a space, a sentence end or ends with ".")
                 i += 1
                 continue
             boundary = False
             if after_end:
-                if text not in CLOSING:
+                if text not in closing:
                     boundary = True
                 elif text in AMBIGUOUS_QUOTES:
                     # after ". " a straight quote glued to the next word opens the next sentence
                     # ('... Jahres in Moskau. "Besondere ...'); glued to the period it closes this one
-                    boundary = previous >= 0 and bool(doc[previous].whitespace_) and not doc[i].whitespace_
+                    boundary = previous >= 0 and spaces[previous] and not spaces[i]
             if line_break and (blank_line or not _continues(text, words[previous] if previous >= 0 else None)):
                 boundary = True
             if boundary:
-                starts[i, 0] = 1
-            if boundary or text not in CLOSING:
+                boundaries.append(i)
+            if boundary or text not in closing:
                 after_end = False
             line_break = blank_line = False
-            if text in SENTENCE_END:
-                if not _ordinal_or_initial(doc, i, previous, words):
+            if text in sentence_end:
+                if not _ordinal_or_initial(words, spaces, i, previous):
                     after_end = True
             elif text.endswith(".") and YEAR_AND_PERIOD.match(text):
                 after_end = True  # ... also "im Jahr 2023." (the tokenizer keeps the period)
             previous = i
             i += 1
+        starts = numpy.full((size, 1), _NOT_START, dtype="uint64")
+        starts[boundaries, 0] = 1
         doc.from_array([SENT_START], starts)
         return doc
 
@@ -140,9 +143,9 @@ ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")
 YEAR_AND_PERIOD = re.compile(r"^(1[89]|20)\d\d\.$")
 
 
-def _ordinal_or_initial(doc: Doc, i: int, previous: int, words: list[str]) -> bool:
+def _ordinal_or_initial(words: list[str], spaces: list[int], i: int, previous: int) -> bool:
     """'am XI. Forum', 'Wladimir W. Putin': the period belongs to the word before it."""
-    if words[i] != "." or previous < 0 or i != previous + 1 or doc[previous].whitespace_:
+    if words[i] != "." or previous < 0 or i != previous + 1 or spaces[previous]:
         return False
     word = words[previous]
     return bool(ROMAN_NUMERAL.match(word)) or (len(word) == 1 and word.isupper())
