@@ -39,7 +39,8 @@ class NewsSentenceSplitter:
     def __init__(self, name: str = "entityx_sentences"):
         self.name = name
         self._token_texts = TokenTexts()
-        self._special = _SpecialWords()
+        self._special = _WordMemo(_is_special)
+        self._ordinal_or_initial = _WordMemo(_is_ordinal_or_initial)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -52,11 +53,11 @@ class NewsSentenceSplitter:
         size = len(words)
         boundaries = [0]  # token indices that start a sentence
         # Most words lie inside a sentence and change nothing but ``previous``: the loop
-        # visits only the special words (_SpecialWords, found for all words at once in C)
+        # visits only the special words (_is_special, found for all words at once in C)
         # and the words after them while a boundary is pending.
         special = list(compress(range(size), map(self._special.__getitem__, words)))
         special_count = len(special)
-        sentence_end, closing = SENTENCE_END, CLOSING
+        sentence_end, closing, ordinal_or_initial = SENTENCE_END, CLOSING, self._ordinal_or_initial
         next_special = 0  # index into ``special``
         after_end = False  # the previous word ended a sentence (. ! ?), maybe followed by quotes
         line_break = False  # a line break lies between the previous word and this one
@@ -100,7 +101,10 @@ class NewsSentenceSplitter:
                 after_end = False
             line_break = blank_line = False
             if text in sentence_end:
-                if not _ordinal_or_initial(words, spaces, i, previous):
+                # 'am XI. Forum', 'Wladimir W. Putin': a period glued to an ordinal or an
+                # initial belongs to the word before it
+                if not (text == "." and previous >= 0 and i == previous + 1 and not spaces[previous]
+                        and ordinal_or_initial[words[previous]]):
                     after_end = True
             elif text.endswith(".") and YEAR_AND_PERIOD.match(text):
                 after_end = True  # ... also "im Jahr 2023." (the tokenizer keeps the period)
@@ -123,31 +127,35 @@ class NewsSentenceSplitter:
 _NOT_START = numpy.iinfo(numpy.uint64).max
 
 
-class _SpecialWords(dict):
-    """word -> whether the splitter must look at it even inside a sentence: a space, a
-    sentence end or a word ending in "." (everything else only moves ``previous`` on).
-    A memo of a pure function of the word, emptied when it reaches ``size`` words."""
+class _WordMemo(dict):
+    """word -> ``function(word)``, for a pure function of the word the splitter asks about many
+    words (news repeats its words); emptied when it reaches ``size`` words."""
 
-    def __init__(self, size: int = 1 << 16):
+    def __init__(self, function, size: int = 1 << 16):
         super().__init__()
+        self.function = function
         self.size = size
 
     def __missing__(self, word: str) -> bool:
         if len(self) >= self.size:
             self.clear()
-        special = self[word] = word in SENTENCE_END or word.endswith(".") or word.isspace()
-        return special
+        value = self[word] = self.function(word)
+        return value
+
+
+def _is_special(word: str) -> bool:
+    """Whether the splitter must look at the word even inside a sentence: a space, a sentence
+    end or a word ending in "." (everything else only moves ``previous`` on)."""
+    return word in SENTENCE_END or word.endswith(".") or word.isspace()
 
 
 ROMAN_NUMERAL = re.compile(r"^[IVXLC]{1,6}$")
 YEAR_AND_PERIOD = re.compile(r"^(1[89]|20)\d\d\.$")
 
 
-def _ordinal_or_initial(words: list[str], spaces: list[int], i: int, previous: int) -> bool:
-    """'am XI. Forum', 'Wladimir W. Putin': the period belongs to the word before it."""
-    if words[i] != "." or previous < 0 or i != previous + 1 or spaces[previous]:
-        return False
-    word = words[previous]
+def _is_ordinal_or_initial(word: str) -> bool:
+    """'XI' (in 'am XI. Forum'), 'W' (in 'Wladimir W. Putin'): a word a period glued to it
+    belongs to."""
     return bool(ROMAN_NUMERAL.match(word)) or (len(word) == 1 and word.isupper())
 
 
