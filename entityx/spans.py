@@ -344,12 +344,11 @@ class TokenTexts:
         return self._decode(doc, hashes)
 
     def _decode(self, doc: Doc, hashes: list[int]) -> list[str]:
-        decoded = self._decoded
         try:
-            return list(map(decoded.__getitem__, hashes))
+            return _look_up(self._decoded, hashes)
         except KeyError:  # words not seen before
             self._learn(doc, hashes)
-            return list(map(decoded.__getitem__, hashes))
+            return _look_up(self._decoded, hashes)
 
     def lower_case(self, words: list[str]) -> list[str]:
         """``str.lower`` of each word (what spaCy's LOWER holds), through a memo of its own,
@@ -365,14 +364,14 @@ class TokenTexts:
     def _lower_case(self, words: list[str]) -> list[str]:
         lower = self._lower
         try:
-            return list(map(lower.__getitem__, words))
+            return _look_up(lower, words)
         except KeyError:
             if len(lower) >= self.size:
                 lower.clear()
             for word in words:
                 if word not in lower:
                     lower[word] = word.lower()
-            return list(map(lower.__getitem__, words))
+            return _look_up(lower, words)
 
     def doc_text(self, doc: Doc) -> str:
         """``doc.text``, from the tokens' string hashes and whitespace flags (Doc.text makes
@@ -486,6 +485,14 @@ class _TokenView(list):
 
     def __reduce__(self):
         return (list, ())
+
+
+def _look_up(memo: dict, keys: list) -> list:
+    """``[memo[key] for key in keys]``, the lookups run in C by one ``itemgetter`` (faster than
+    ``map`` over ``memo.__getitem__``); it returns a tuple for two keys or more."""
+    if len(keys) < 2:
+        return [memo[key] for key in keys]
+    return list(operator.itemgetter(*keys)(memo))
 
 
 _ONE = numpy.uint64(1)
