@@ -82,13 +82,15 @@ def add_spans(doc: Doc, spans: list[Span], attrs: list[dict[str, Any] | None] | 
     _extend_group(doc, spans, _records_of_spans(spans), any(span.id for span in spans))
 
 
-def add_span_tuples(doc: Doc, found: list[tuple[int, int, str, str, dict[str, Any] | None]]) -> None:
+def add_span_tuples(doc: Doc,
+                    found: list[tuple[int, int, str, str, dict[str, Any] | None]]) -> None:
     """``add_span`` for each ``(start, end, label, kb_id, attrs)`` of ``found`` (``attrs`` None
     for none), in one go: the same spans, attributes and records as adding them one by one,
     without a call, a look at ``doc.spans`` and a group append per span."""
     if not found:
         return
-    spans = [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id, _attrs in found]
+    spans = [Span(doc, start, end, label=label, kb_id=kb_id)
+             for start, end, label, kb_id, _attrs in found]
     records = _records_of_spans(spans)
     user_data = doc.user_data
     for (_start, _end, label, _kb_id, values), record in zip(found, records):
@@ -188,7 +190,8 @@ class _SpanRecords(list):
 
     __slots__ = ("group", "records", "with_ids")
 
-    def __init__(self, group: Any, records: list[tuple[int, int, int, int, int, int]], with_ids: bool):
+    def __init__(self, group: Any, records: list[tuple[int, int, int, int, int, int]],
+                 with_ids: bool):
         super().__init__()
         self.group = group
         self.records = records
@@ -391,8 +394,8 @@ class TokenTexts:
         C (``itemgetter``). For ``doc``'s own columns the Doc's shared text."""
         view = doc.user_data.get(_TOKEN_VIEW_KEY)
         # (a pure function of the table: equal columns, equal text, whatever the Doc holds now)
-        if type(view) is _TokenView and table.shape == view.table.shape and table.dtype == view.table.dtype \
-                and table.tobytes() == view.key:
+        if type(view) is _TokenView and table.shape == view.table.shape \
+                and table.dtype == view.table.dtype and table.tobytes() == view.key:
             if view.text is None:
                 view.text = self._join(doc, view.table)
             return view.text
@@ -417,7 +420,8 @@ class TokenTexts:
         view = doc.user_data.get(_TOKEN_VIEW_KEY)
         if type(view) is not _TokenView or view.key != key:
             orth = table[:, 0].tolist()
-            view = doc.user_data[_TOKEN_VIEW_KEY] = _TokenView(table, key, orth, self._decode(doc, orth))
+            view = _TokenView(table, key, orth, self._decode(doc, orth))
+            doc.user_data[_TOKEN_VIEW_KEY] = view
         self._last_view = view
         return view
 
@@ -471,7 +475,7 @@ class _TokenView(list):
     no extension value).
     """
 
-    __slots__ = ("table", "key", "orth", "words", "spaces", "text", "lower")
+    __slots__ = ("key", "lower", "orth", "spaces", "table", "text", "words")
 
     def __init__(self, table: numpy.ndarray, key: bytes, orth: list[int], words: list[str]):
         super().__init__()

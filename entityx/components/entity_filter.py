@@ -46,7 +46,8 @@ class EntityFilter:
             entities = [group[candidate[3]] for candidate in chosen]
         else:
             # the same Span, made from the record: cheaper than reading it from the group
-            entities = [Span(doc, start, end, label, kb_id=kb_id) for start, end, _rank, _position, label, kb_id in chosen]
+            entities = [Span(doc, start, end, label, kb_id=kb_id)
+                        for start, end, _rank, _position, label, kb_id in chosen]
         # ``doc.set_ents(entities, default="outside")``, cheaper: set_ents makes the tokens
         # outside the entities "O" in a Python-level loop over every token (a set lookup and
         # enum comparisons per token), most of its cost. Making every token "O" in one array
@@ -123,8 +124,7 @@ def _choose(candidates: list[tuple[int, int, int, int, int, int]]) -> list[tuple
             furthest = candidate[1]
         else:
             cluster.append(candidate)
-            if candidate[1] > furthest:
-                furthest = candidate[1]
+            furthest = max(furthest, candidate[1])
     if len(cluster) > 1:
         chosen += _by_precedence(cluster)
     else:
