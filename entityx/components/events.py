@@ -30,6 +30,7 @@ import bisect
 import datetime as dt
 import operator
 import re
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
@@ -234,21 +235,26 @@ class EventAssembler(GazetteerComponent):
             readings.append(reading)
             mentions.extend(self._mentions(view, sent, number, reading, mentions, readings, on, frames))
 
-        self._attach_context(sentences, readings, mentions)
+        doc._.entityx_events = self._events(view, readings, mentions, frames, on)
+        return doc
+
+    def _events(self, view: _View, readings: list[dict[str, Any]], mentions: list[_Mention],
+                frames: list[dict[str, Any]], on: dt.date | None) -> list[dict[str, Any]]:
+        """The doc's events from its sentences' mentions and frames: context attached, mentions of
+        one trip merged, what frames and neighbouring sentences lend filled in, as output dicts."""
+        self._attach_context(view.sentences, readings, mentions)
         events = _merge(mentions, on)
         _end_at_departures(events)
         self._complete_summit_dates(frames, readings)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         if not events:  # (a quarter of news texts: the speaker and leaders would go unused)
-            doc._.entityx_events = []
-            return doc
+            return []
         self._borrow_lead_dates(events, readings)
         self._same_day_stops(events, readings)
         speaker = self._briefing_speaker(readings, mentions)
         leaders = _leaders_named(readings)
-        doc._.entityx_events = [self._to_event(view, e, on, speaker, leaders) for e in events]
-        return doc
+        return [self._to_event(view, e, on, speaker, leaders) for e in events]
 
     # ------------------------------------------------------------------ one sentence
     def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[_Item]], may_name_year: bool) -> dict[str, Any]:
@@ -414,12 +420,17 @@ class EventAssembler(GazetteerComponent):
 
     def _triggers(self, view: _View, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
-        skip = reading["aside"] | reading["reporting"]
         start, end = reading["start"], reading["end"]
         text, lower = view.text, view.lower
-        found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
-                 if i not in skip and not self._time_reference(view, reading, i)] if reading["nouns"] else []
-        words, cues = reading["words"], reading["cues"]
+        cues, nouns = reading["cues"], reading["nouns"]
+        verb_cue = reading["all_cues"] & TRIGGER or lower[start] in self.trigger_words
+        if not (nouns or verb_cue or cues & (VERTRETEN | DELEGATION | REPRESENTING)):
+            return []  # most sentences: no visit noun, no trigger word, no delegation cue
+        aside, reporting = reading["aside"], reading["reporting"]
+        skip = aside | reporting if aside and reporting else aside or reporting
+        found = [(i, "noun", visit_type) for i, visit_type in nouns
+                 if i not in skip and not self._time_reference(view, reading, i)] if nouns else []
+        words = reading["words"]
         if cues & VERTRETEN and (cues & LETTING or "durch" in words or (
                 "mit" in words and ("ist" in words or "sind" in words)) or (
                 "von" in words and ("wird" in words or "werden" in words))):
@@ -441,13 +452,15 @@ class EventAssembler(GazetteerComponent):
             found += [(i, "travel_weak", "unspecified") for i in range(start, end - 1)
                       if text[i] in self.representing_verbs and i not in skip
                       and lower[i + 1] in ("ihn", "sie")]
+        if not verb_cue:
+            return sorted(found)  # no verb or summit trigger at all
         trigger_words = self.trigger_words
-        if not reading["all_cues"] & TRIGGER and lower[start] not in trigger_words:
-            return sorted(found)  # most sentences: no verb or summit trigger at all
         summit_nouns = self.summit_nouns
-        # (a quick look at the text and its lower case first: verbs are matched in lower case,
-        # "Erwartet werden ..." opens a sentence)
-        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
+        # (a quick look at the text and its lower case first, in C: verbs are matched in lower
+        # case, "Erwartet werden ..." opens a sentence)
+        is_trigger = trigger_words.__contains__
+        candidates = compress(range(start, end), map(operator.or_, map(is_trigger, text[start:end]),
+                                                      map(is_trigger, lower[start:end])))
         for i in candidates:
             if i in skip:
                 continue
@@ -487,7 +500,8 @@ class EventAssembler(GazetteerComponent):
                   frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence mentions: by its own triggers, else as the next stop of the
         trip told just before."""
-        found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
+        scored: list[tuple] = []  # (the places' scores, computed by whichever reading ranks them first)
+        found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames, scored)
         if found:
             named = {p.attrs.get("country") for p in reading["places"]}
             if not (named and all(m.country not in named for m in found)):
@@ -495,12 +509,14 @@ class EventAssembler(GazetteerComponent):
         # no trigger, or a trigger whose destination came from an earlier sentence while this
         # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
         # Bissau"): the places of the sentence may be the stops
-        return self._itinerary_stop(view, number, reading, previous, on) or found
+        return self._itinerary_stop(view, number, reading, previous, on, scored) or found
 
     def _trigger_mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                           previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
-                          frames: list[dict[str, Any]]) -> list[_Mention]:
-        """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
+                          frames: list[dict[str, Any]], scored: list[tuple] | None = None) -> list[_Mention]:
+        """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame.
+
+        scored (list): the memo of the sentence's place scores (see ``_rank_places``)."""
         triggers = self._triggers(view, reading)
         if self._virtual_context(view, readings, number, triggers):
             return []
@@ -536,7 +552,7 @@ class EventAssembler(GazetteerComponent):
         if "noun" in kinds and cues & PAYING:
             # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
             visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
-        places = self._rank_places(view, reading, trigger_at, visit_verbs)
+        places = self._rank_places(view, reading, trigger_at, visit_verbs, scored)
         if not places and "summit" in kinds and number <= 2 and not reading["persons"]:
             # "Johannesburg (dpa) - Im Sandton Convention Centre hat am Dienstag der Gipfel
             # begonnen": a lead that names a summit but neither place nor people sets the
@@ -761,7 +777,7 @@ class EventAssembler(GazetteerComponent):
         return out
 
     def _itinerary_stop(self, view: _View, number: int, reading: dict[str, Any], previous: list[_Mention],
-                        on: dt.date | None) -> list[_Mention]:
+                        on: dt.date | None, scored: list[tuple] | None = None) -> list[_Mention]:
         """A trip told stop by stop: after "reist zu einer Reise nach Zentralasien", sentences such as
         "Erste Station ist Kasachstan", "In Taschkent sprach der Minister mit ...", "Am Donnerstag
         begrüßte ihn Außenminister X in Bischkek" or "Am 25. Januar sind Gespräche in Bischkek mit X
@@ -780,7 +796,7 @@ class EventAssembler(GazetteerComponent):
             return []
         cues = reading["cues"]
         station = bool(cues & STOP_WORD)
-        ranked = self._rank_places(view, reading, reading["start"])
+        ranked = self._rank_places(view, reading, reading["start"], (), scored)
         if not station and not any(p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY))
                                    for p in ranked):
             return []  # no place the traveller (whoever it is) could have gone on to
@@ -1138,13 +1154,41 @@ class EventAssembler(GazetteerComponent):
         return [{"person": fitting[0], "start": pronoun, "end": pronoun + 1}]
 
     def _rank_places(self, view: _View, reading: dict[str, Any], trigger_at: int,
-                     visit_verbs: list[int] = ()) -> list[tuple[float, str, str | None]]:
-        """(score, country, city) for each candidate destination, best first.
+                     visit_verbs: list[int] = (), scored: list[tuple] | None = None) -> list[tuple[float, str, str | None, _Item]]:
+        """(score, country, city, span) for each candidate destination, best first.
 
         The object of "besucht" ("besucht Scholz am 15. September Usbekistan") ranks first, then a
         place after "nach", "in" ..., nearer the trigger better; places after "aus"/"von" are origins.
+        scored (list): a memo of the sentence's ``_score_places`` shared by its rankings (filled
+            when empty).
         """
+        if not reading["places"]:
+            return []
+        if scored is None:
+            scored = self._score_places(view, reading)
+        elif not scored:  # (an empty memo: the first ranking of the sentence fills it)
+            scored += self._score_places(view, reading)
+        objects = self._visited_objects(view, reading, visit_verbs) if visit_verbs else _NO_OBJECTS
         ranked = []
+        for score, hyphenated, country, city, span, bonus in scored:
+            if hyphenated is not None:
+                score = hyphenated
+            elif span.start in objects:
+                score = 3.5
+            ranked.append((score - abs(span.start - trigger_at) * 0.01 + bonus, country, city, span))
+        if len(ranked) > 1:
+            ranked.sort(key=_score, reverse=True)  # (stable: equal scores keep the sentence's order)
+        if ranked and ranked[0][2] is None:
+            # a city of the same country elsewhere in the sentence refines the destination
+            for score, country, city, _span in ranked[1:]:
+                if country == ranked[0][1] and city and score > -0.5:
+                    ranked[0] = (ranked[0][0], country, city, ranked[0][3])
+                    break
+        # a place without "nach"/"in"/... ("zwischen Baku und Jerewan", "gegen Russland") is no destination
+        return [r for r in ranked if r[0] >= 1.0]
+
+    def _visited_objects(self, view: _View, reading: dict[str, Any], visit_verbs: list[int]) -> set[int]:
+        """Where the places visited as objects of "besucht"/"Besuche abstatten" start."""
         preps = self.destination_preps
         objects = set()
         for verb in visit_verbs:
@@ -1172,11 +1216,20 @@ class EventAssembler(GazetteerComponent):
                         window = view.lower[max(span.start - 2, reading["start"]):span.start]
                         if not set(window) & (set(preps) | self.origin_preps):
                             objects.add(span.start)
-        lower, first = view.lower, reading["start"]
-        destination_scores = self.destination_scores
+        return objects
+
+    def _score_places(self, view: _View, reading: dict[str, Any]) -> list[tuple]:
+        """What ranks a sentence's places wherever the trigger stands: (score, score of a
+        hyphenated "Moskau-Besuch" or None, country, city, span, bonus of a city) per place that is
+        not an origin. (Computed once per sentence: both the trigger reading and the itinerary
+        reading rank them.)"""
+        text, lower, first, last = view.text, view.lower, reading["start"], reading["end"]
+        n = len(text)
+        destination_scores, origin_preps, return_words = self.destination_scores, self.origin_preps, self.return_words
         # (topic words the sentence lacks need no look at each place's window)
         topic_preps = reading["lower_cues"] & TOPIC_PREP
         topic_phrase = reading["lower_cues"] & UEBER
+        out = []
         for span in reading["places"]:
             attrs = span.attrs
             country = attrs.get("country")
@@ -1185,45 +1238,38 @@ class EventAssembler(GazetteerComponent):
             city = attrs.get("name") if attrs.get("kind") == "city" else None
             if span.label_ == "LANDMARK":
                 city = attrs.get("city", "").split(":", 1)[-1] or None
-            window = lower[max(span.start - 3, first):span.start]
-            returning = bool(window) and window[-1] == "aus" and not self.return_words.isdisjoint(
-                lower[span.end:reading["end"]])
-            if window and window[-1] in self.origin_preps and not returning:
+            start = span.start
+            window = lower[max(start - 3, first):start]
+            before = window[-1] if window else None
+            returning = before == "aus" and not return_words.isdisjoint(lower[span.end:last])
+            if before in origin_preps and not returning:
                 continue
             # the best destination preposition in the window ("nach" 3.0, each later one less)
-            score = max([0.0] + [destination_scores[w] for w in window if w in destination_scores])
-            if window and window[-1] in self.origin_preps:
-                score = -1
+            score = 0.0
+            for word in window:
+                value = destination_scores.get(word)
+                if value is not None and value > score:
+                    score = value
             if returning:
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
-            if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(span.start - 5, first):span.start]) \
-                    or topic_phrase and _in_topic_phrase(view, span.start, first) \
+            if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(start - 5, first):start]) \
+                    or topic_phrase and _in_topic_phrase(view, start, first) \
                     or (not IN_IM.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
-                        view.text[max(span.start - 4, reading["start"]):span.start])):
+                        text[max(start - 4, first):start])):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
-            if window and window[-1] == "nach" and not self.return_words.isdisjoint(view.lower[span.end:span.end + 2]):
+            if before == "nach" and not return_words.isdisjoint(lower[span.end:span.end + 2]):
                 score = -1.0  # "danach direkt nach Washington zurückkehren": going home
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
                 score = -0.5  # "Russlands Außenminister" is not a destination
-            if span.start in objects:
-                score = 3.5
-            if span.end + 1 < len(view.text) and view.text[span.end] == "-" and view.text[span.end + 1][:1].isalpha():
+            hyphenated = None
+            if span.end + 1 < n and text[span.end] == "-" and text[span.end + 1][:1].isalpha():
                 # "Moskau-Besuch", "China-Reise" name a destination; "im Ukraine-Krieg",
                 # "beim China-Zentralasien-Gipfel" do not
-                score = 3.0 if view.text[span.end + 1] in self.visit_noun_words else 0.0
-            distance = abs(span.start - trigger_at)
-            ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
-        ranked.sort(key=_score, reverse=True)  # (stable: equal scores keep the sentence's order)
-        if ranked and ranked[0][2] is None:
-            # a city of the same country elsewhere in the sentence refines the destination
-            for score, country, city, _span in ranked[1:]:
-                if country == ranked[0][1] and city and score > -0.5:
-                    ranked[0] = (ranked[0][0], country, city, ranked[0][3])
-                    break
-        # a place without "nach"/"in"/... ("zwischen Baku und Jerewan", "gegen Russland") is no destination
-        return [r for r in ranked if r[0] >= 1.0]
+                hyphenated = 3.0 if text[span.end + 1] in self.visit_noun_words else 0.0
+            out.append((score, hyphenated, country, city, span, 0.05 if city else 0))
+        return out
 
     def _choose_host(self, view: _View, hosts: list[dict[str, Any]],
                      receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
@@ -1348,48 +1394,62 @@ class EventAssembler(GazetteerComponent):
         current: list[_Mention] = []
         focus: list[_Mention] = []
         last_number = -1
-        for number, reading in enumerate(readings):
+        window = self.max_context_sentences
+        org_records: dict[int, dict[str, Any]] = {}  # (each organization span read once for all trips)
+        # (mentions come in sentence order: nothing is current before the first one)
+        for number in range(mentions[0].sentence, len(readings)):
+            reading = readings[number]
             if number in by_sentence:
                 current, last_number = by_sentence[number], number
                 focus = current
             elif reading["topic_heading"]:
                 current = focus = []  # "Zum neuen Sanktionspaket der EU: ..." starts another topic
                 continue
-            elif not current or number - last_number > self.max_context_sentences:
+            elif not current or number - last_number > window:
                 continue
+            elif not (reading["persons"] or reading["places"] or reading["orgs"] or reading["reporters"]):
+                continue  # a context sentence naming nobody and nothing adds nothing (see _collect)
             if reading["non_visit"]:
                 continue
-            if len(current) > 1:
+            if len(current) > 1 and reading["places"]:
                 named = {p.attrs.get("country") for p in reading["places"]}
                 if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
                     focus = [m for m in current if m.country in named]
             # (who the sentence names, once for all the trips in focus)
-            keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
-            named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
+            if reading["persons"]:
+                keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+                named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
+            else:
+                keys_in_sentence = named_visitors = _NOBODY
             for m in focus:
-                self._collect(m, number, reading, keys_in_sentence, named_visitors)
+                self._collect(m, number, reading, keys_in_sentence, named_visitors, org_records)
 
-    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str],
-                 named_visitors: set[str]) -> None:
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str] | frozenset[str],
+                 named_visitors: set[str] | frozenset[str], org_records: dict[int, dict[str, Any]]) -> None:
         """What a sentence adds to a trip in focus: people met, its city, organizations, reporters.
 
         keys_in_sentence (set[str]): the people the sentence names; named_visitors (set[str]):
-            those of them who are visitors of the trips in focus.
+            those of them who are visitors of the trips in focus; org_records (dict): the record
+            of each organization span (``_org``) read so far, by the span's id.
         """
         visitor_key = _key(m.visitor)
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
-        # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
-        local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
-            _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
-            for p in reading["persons"])
-        meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) and not reading["negated"]
-        if meets and visitor_key not in keys_in_sentence and number != m.sentence:
-            # a sentence that does not name the visitor: only locals met there ("In Astana sind
-            # Verhandlungen mit Tokajew geplant"), and not when it is about third parties
-            countries = {p["person"]["country"] for p in reading["persons"]}
-            meets = bool(countries) and countries <= {m.country}
         added = False
+        if reading["persons"]:  # (without people there is nobody to meet)
+            # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
+            local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
+                _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
+                for p in reading["persons"])
+            meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) \
+                and not reading["negated"]
+            if meets and visitor_key not in keys_in_sentence and number != m.sentence:
+                # a sentence that does not name the visitor: only locals met there ("In Astana sind
+                # Verhandlungen mit Tokajew geplant"), and not when it is about third parties
+                countries = {p["person"]["country"] for p in reading["persons"]}
+                meets = bool(countries) and countries <= {m.country}
+        else:
+            meets = False
         if meets:
             partners = set(reading["mit_partners"])
             for p in reading["persons"]:
@@ -1421,7 +1481,9 @@ class EventAssembler(GazetteerComponent):
                     m.city = attrs.get("name")
                     break
         for span in reading["orgs"]:
-            org = _org(span)
+            org = org_records.get(id(span))
+            if org is None:
+                org = org_records[id(span)] = _org(span)
             if _bilateral(org, m):
                 continue
             if all(o["id"] != org["id"] for o in m.organizations):
@@ -1481,6 +1543,8 @@ class EventAssembler(GazetteerComponent):
     def _same_day_stops(self, events: list[_Mention], readings: list[dict[str, Any]]) -> None:
         """'Noch am Abend flog er weiter nach Paris': an undated stop told with a part of the day
         is on the day of the same traveller's stop told just before."""
+        if all(e.start is not None for e in events):
+            return  # (most texts: every trip has its day)
         ordered = sorted(events, key=lambda e: min(e.sentences))
         for i, event in enumerate(ordered):
             first = min(event.sentences)
@@ -1494,10 +1558,10 @@ class EventAssembler(GazetteerComponent):
     def _briefing_speaker(self, readings: list[dict[str, Any]], mentions: list[_Mention]) -> dict[str, Any] | None:
         """'Briefing der Sprecherin ..., Maria Sacharowa (Zusammenfassung)': a headline before the
         first trip naming a briefing's speaker makes that official the source of every trip."""
-        first = min((m.sentence for m in mentions), default=len(readings))
+        first = mentions[0].sentence if mentions else len(readings)  # (mentions come in sentence order)
         for reading in readings[:min(first, 3)]:
-            if any(w in BRIEFING_WORDS for w in reading["words"]) or any(
-                    w in BRIEFING_WORDS for w in reading.get("all_words", [])):
+            if not BRIEFING_WORDS.isdisjoint(reading["words"]) or not BRIEFING_WORDS.isdisjoint(
+                    reading.get("all_words", ())):
                 people = reading["persons"] + reading["reporters"]
                 if people:
                     return people[0]["person"]
@@ -1508,16 +1572,18 @@ class EventAssembler(GazetteerComponent):
                   speaker: dict[str, Any] | None = None,
                   leaders: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         evidence = []
+        doc_text, sentences = view.doc_text, view.sentences
         for number in sorted(m.sentences):
-            extent = _sentence_extent(view, view.sentences[number])
+            extent = _sentence_extent(view, sentences[number])
             if extent is None:
                 continue
             start, end = extent
-            evidence.append({"start": start, "end": end, "text": view.doc_text[start:end]})
-        reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
-        if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
+            evidence.append({"start": start, "end": end, "text": doc_text[start:end]})
+        visitor_key = _key(m.visitor)
+        reporter = next((r for r in m.reporters if _key(r) != visitor_key), None) if m.reporters else None
+        if reporter is None and speaker is not None and _key(speaker) != visitor_key:
             reporter = speaker
-        meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
+        meetings = [p for p in m.meetings if _key(p) != visitor_key] if m.meetings else []
         # the counterpart (same office) hosts a minister's visit even when the president also
         # received the guest; an explicit "auf Einladung"/"Gastgeber" (rank 3) stands, and so does
         # whoever received a head of state or government
@@ -1554,7 +1620,8 @@ class EventAssembler(GazetteerComponent):
             "status": status,
             "host": _public(host),
             "meetings": [_public(p) for p in meetings],
-            "organizations": [{k: o.get(k) for k in ("id", "acronym", "acronym_en", "name")} for o in organizations],
+            "organizations": [{"id": o.get("id"), "acronym": o.get("acronym"), "acronym_en": o.get("acronym_en"),
+                               "name": o.get("name")} for o in organizations],
             "reported_by": _public(reporter),
             "evidence": evidence,
             "confidence": round(min(confidence, 0.99), 3),
@@ -1582,6 +1649,8 @@ def _person(span: _Item) -> dict[str, Any] | None:
 _score = operator.itemgetter(0)
 MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
 IN_IM = frozenset(["in", "im"])
+_NOBODY: frozenset[str] = frozenset()
+_NO_OBJECTS: frozenset[int] = frozenset()
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
