@@ -503,8 +503,10 @@ class EventAssembler(GazetteerComponent):
         scored: list[tuple] = []  # (the places' scores, computed by whichever reading ranks them first)
         found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames, scored)
         if found:
+            if not reading["places"]:
+                return found
             named = {p.attrs.get("country") for p in reading["places"]}
-            if not (named and all(m.country not in named for m in found)):
+            if not all(m.country not in named for m in found):
                 return found
         # no trigger, or a trigger whose destination came from an earlier sentence while this
         # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
@@ -542,13 +544,16 @@ class EventAssembler(GazetteerComponent):
         if cues & INVITATION and not reading["dates"] \
                 and not _has_phrase([w.lower() for w in words], ["auf", "einladung"]):
             return []
-        kinds = {kind for _, kind, _ in triggers}
-        strong = kinds - {"meeting", "travel_weak"}
+        kinds = set(map(_kind, triggers))
+        strong = kinds - WEAK_KINDS
         trigger_at = triggers[0][0]
-        if self._negated(view, reading, [i for i, _, _ in triggers]):
+        # (without a negation word in the sentence nothing is negated: see _negated)
+        if reading["lower_cues"] & (NEGATION | VERTRETEN_LOWER) \
+                and self._negated(view, reading, list(map(_position, triggers))):
             return []
 
-        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")]
+        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")] \
+            if "travel" in kinds else []
         if "noun" in kinds and cues & PAYING:
             # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
             visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
@@ -559,7 +564,8 @@ class EventAssembler(GazetteerComponent):
             # summit in the dateline's city
             places = [(2.0, span.attrs["country"], span.attrs.get("name") if span.attrs.get("kind") == "city" else None, span)
                       for span in next((r["dateline_places"] for r in readings if r["dateline_places"]), [])[:1]]
-        nationality = self._nationality_reference(view, number, reading, previous, readings)
+        nationality = self._nationality_reference(view, number, reading, previous, readings) \
+            if reading["all_cues"] & NATIONALITY else []
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
@@ -567,10 +573,10 @@ class EventAssembler(GazetteerComponent):
                     nationality or self._pronoun_subject(view, number, reading, previous, readings))):
                 return []  # "In Astana traf sie ...", "Der Portugiese war nach Ankara gereist": enough
             if not places:
-                if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
+                if not ("travel_weak" in kinds and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
-        if not places and "summit" not in kinds and not kinds & {"meeting", "host", "noun"} \
+        if not places and "summit" not in kinds and kinds.isdisjoint(("meeting", "host", "noun")) \
                 and self._recent_summit(frames, previous, number):
             # "Bereits am Dienstagabend traf Li Qiang ein": arriving, with no place named, at the
             # summit told before
@@ -581,7 +587,9 @@ class EventAssembler(GazetteerComponent):
             kinds = kinds | {"summit"}
         inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)] \
             if reading["lower_cues"] & INVITING else []
-        persons = [p for p in reading["persons"] if _key(p["person"]) not in reading["absent"] and p not in inviters]
+        absent = reading["absent"]
+        persons = [p for p in reading["persons"] if _key(p["person"]) not in absent and p not in inviters] \
+            if absent or inviters else list(reading["persons"])
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
             # "der Präsident" with no country, after a trip of a president: that traveller (the
             # one told most, when several presidents travelled)
@@ -602,7 +610,9 @@ class EventAssembler(GazetteerComponent):
         if not persons:
             persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
-        also = _coordinated_places(view, places, reading["places"])
+        # (a single place of the sentence has nothing coordinated with it)
+        also = _coordinated_places(view, places, reading["places"]) if len(places) > 1 or len(reading["places"]) > 1 \
+            or places and reading["places"] and reading["places"][0] is not places[0][3] else []
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
@@ -659,14 +669,20 @@ class EventAssembler(GazetteerComponent):
             if others:
                 country = others[0]["person"]["country"]
         # an unknown official without a country met "mit"/received "von" is a local of the destination
-        persons = [dict(p, person=dict(p["person"], country=country))
-                   if p["person"]["country"] is None and country and _after_word(view, p["start"], MIT_VON)
-                   else p for p in persons]
-        destinations = {country} | {c for c, _ in also}
+        if country:
+            persons = [dict(p, person=dict(p["person"], country=country))
+                       if p["person"]["country"] is None and _after_word(view, p["start"], MIT_VON)
+                       else p for p in persons]
+        destinations = {country, *map(_first, also)} if also else {country}
         # locals: people of the destination, and officials of an organization seated there
         # ("in Brüssel, wo ihn Kommissionspräsidentin von der Leyen empfing")
-        hosts = [p for p in persons if self._at_home_in(p["person"], destinations)] if country is not None else []
-        visitors = [p for p in persons if p not in hosts]
+        # (no two entries of ``persons`` name the same person: one pass splits them)
+        hosts, visitors = [], []
+        if country is not None:
+            for p in persons:
+                (hosts if self._at_home_in(p["person"], destinations) else visitors).append(p)
+        else:
+            visitors = list(persons)
         if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
             # (also in a text's first trip: "Lula hat drei Kontinente bereist. Am Mittwoch hält er
@@ -687,7 +703,8 @@ class EventAssembler(GazetteerComponent):
                     country = country or last.country
                     city = city or last.city
         summit = "summit" in kinds
-        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], MIT_ONLY)]
+        if not summit and visitors:
+            visitors = [v for v in visitors if not _after_word(view, v["start"], MIT_ONLY)]
         if not strong and visitors:
             # "Kritik kam von Guterres und Erdoğan": who follows "kam von" is the source of
             # something, not a traveller (nor are those listed with them)
@@ -707,7 +724,7 @@ class EventAssembler(GazetteerComponent):
             # stands in a clause whose trigger is negated stays at home
             visitors = [v for v in visitors if not self._in_negated_clause(view, reading, v["start"], triggers)]
         if visitors and not summit:
-            subjects = _coordinated(view, visitors, reading["title_tokens"])
+            subjects = _coordinated(view, visitors, reading["title_tokens"]) if len(visitors) > 1 else visitors[:1]
             if "meeting" in kinds and country:
                 # "traf der türkische Präsident in Astana Kremlchef Putin": in a third country
                 # the one met has travelled too (not someone only talked about: "über Putin")
@@ -718,7 +735,8 @@ class EventAssembler(GazetteerComponent):
                 subjects.sort(key=lambda v: v["start"])
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
-        host, host_rank = self._choose_host(view, [h for h in hosts if self._at_home(h["person"], country)], receiver)
+        host, host_rank = self._choose_host(view, [h for h in hosts if self._at_home(h["person"], country)], receiver) \
+            if hosts or receiver is not None else (None, 0)
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
@@ -751,29 +769,40 @@ class EventAssembler(GazetteerComponent):
             else "unspecified"
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
-        stops += self._further_stops(view, reading, places, persons, country, start, on)
+        if len(places) > 1 or reading["dates"]:  # (else no other place or date makes another stop)
+            stops += self._further_stops(view, reading, places, persons, country, start, on)
         origin = self._origin(view, reading, previous, number) if "travel" in kinds or "travel_weak" in kinds else None
         own_status = self._clause_status(view, reading, visitors, stops[0][2:4], on) \
             if status in ("cancelled", "postponed") and len(visitors) > 1 else {}
-        out = []
+        # (what all the sentence's mentions share, built once; each mention gets lists and sets
+        # of its own where merging and context change them)
         visitor_keys = {_key(v["person"]) for v in visitors}
         period = _period(reading["dates"]) if reading["dates"] else None
-        for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
-                (v, stop) for v in visitors for stop in stops]:
-            if self._at_home(visitor["person"], country):
-                continue  # at home, or at the seat of the organization served
-            status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
-            out.append(_Mention(
-                sentence=number, visitor=visitor["person"], country=country, city=city,
-                start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
-                host=host["person"] if host else None, host_rank=host_rank,
-                reporters=[r["person"] for r in reading["reporters"]],
-                trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
-                range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
-                co_visitors=visitor_keys - {_key(visitor["person"])},
-                other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=period, origin=origin, year=reading["year"],
-            ))
+        reporters = [r["person"] for r in reading["reporters"]] if reading["reporters"] else []
+        trigger_orgs = [_org(o) for o in reading["orgs"]] if reading["orgs"] else []
+        strength = 1.0 if strong else 0.6
+        year = reading["year"]
+        # each stop's other destinations, and its host
+        stops = [(stop, {c for c, *_rest in stops if c != stop[0]} if len(stops) > 1 else set(),
+                  stop[5]["person"] if stop[5] else None) for stop in stops]
+        out = []
+        for visitor in visitors:
+            person = visitor["person"]
+            key = _key(person)
+            for (country, city, start, end, range_given, _host, host_rank, status, explicit), others, host in stops:
+                if self._at_home(person, country):
+                    continue  # at home, or at the seat of the organization served
+                if own_status:
+                    status, explicit = own_status.get(key, (status, explicit))
+                out.append(_Mention(
+                    sentence=number, visitor=person, country=country, city=city,
+                    start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
+                    host=host, host_rank=host_rank, reporters=reporters[:],
+                    trigger=trigger_at, strength=strength, sentences={number},
+                    range_given=range_given, summit=summit, trigger_orgs=trigger_orgs,
+                    co_visitors=visitor_keys - {key}, other_destinations=set(others),
+                    period=period, origin=origin, year=year,
+                ))
         return out
 
     def _itinerary_stop(self, view: _View, number: int, reading: dict[str, Any], previous: list[_Mention],
@@ -789,11 +818,10 @@ class EventAssembler(GazetteerComponent):
         to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
         """
         if not previous or not reading["places"] or reading["non_visit"] or reading["negated"] \
-                or reading["topic_heading"] or self._speculative(reading):
+                or reading["topic_heading"] or number - previous[-1].sentence > self.max_context_sentences \
+                or self._speculative(reading):
             return []
         last = previous[-1]
-        if number - last.sentence > self.max_context_sentences:
-            return []
         cues = reading["cues"]
         station = bool(cues & STOP_WORD)
         ranked = self._rank_places(view, reading, reading["start"], (), scored)
@@ -1651,6 +1679,8 @@ MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), fr
 IN_IM = frozenset(["in", "im"])
 _NOBODY: frozenset[str] = frozenset()
 _NO_OBJECTS: frozenset[int] = frozenset()
+WEAK_KINDS = frozenset(["meeting", "travel_weak"])  # triggers that need a place and a person named
+_position, _kind, _first = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(0)
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
