@@ -58,7 +58,8 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
     by_visitor: dict[str, list[_Mention]] = {}  # the events so far of each visitor, in order
     for m in mentions:
         same_visitor = by_visitor.setdefault(_key(m.visitor), [])
-        target = next((e for e in same_visitor if _same_trip(e, m)), None)
+        # (the visitor's earlier events only: their visitor need not be compared again)
+        target = next((e for e in same_visitor if _same_stay(e, m)), None) if same_visitor else None
         if target is None:
             events.append(m)
             same_visitor.append(m)
@@ -120,9 +121,8 @@ def _date_status(start: str, end: str | None, on: dt.date) -> str:
     return "ongoing"
 
 
-def _same_trip(a: _Mention, b: _Mention) -> bool:
-    if _key(a.visitor) != _key(b.visitor):
-        return False
+def _same_stay(a: _Mention, b: _Mention) -> bool:
+    """Two mentions of one visitor tell the same stay: compatible destination, month and dates."""
     postponed = "postponed" in (a.status, b.status)  # the new date is the same trip's
     if a.period and b.period and a.period[-2:] != b.period[-2:] and not (a.start and b.start) and not postponed:
         return False  # "Anfang Juli in Astana" and "Ende November in Astana" are two trips

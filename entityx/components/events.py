@@ -30,6 +30,7 @@ import bisect
 import datetime as dt
 import operator
 import re
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
@@ -234,21 +235,26 @@ class EventAssembler(GazetteerComponent):
             readings.append(reading)
             mentions.extend(self._mentions(view, sent, number, reading, mentions, readings, on, frames))
 
-        self._attach_context(sentences, readings, mentions)
+        doc._.entityx_events = self._events(view, readings, mentions, frames, on)
+        return doc
+
+    def _events(self, view: _View, readings: list[dict[str, Any]], mentions: list[_Mention],
+                frames: list[dict[str, Any]], on: dt.date | None) -> list[dict[str, Any]]:
+        """The doc's events from its sentences' mentions and frames: context attached, mentions of
+        one trip merged, what frames and neighbouring sentences lend filled in, as output dicts."""
+        self._attach_context(view.sentences, readings, mentions)
         events = _merge(mentions, on)
         _end_at_departures(events)
         self._complete_summit_dates(frames, readings)
         _apply_frames(events, frames)
         events = [e for e in events if e.country]  # a trip to nowhere known is no event
         if not events:  # (a quarter of news texts: the speaker and leaders would go unused)
-            doc._.entityx_events = []
-            return doc
+            return []
         self._borrow_lead_dates(events, readings)
         self._same_day_stops(events, readings)
         speaker = self._briefing_speaker(readings, mentions)
         leaders = _leaders_named(readings)
-        doc._.entityx_events = [self._to_event(view, e, on, speaker, leaders) for e in events]
-        return doc
+        return [self._to_event(view, e, on, speaker, leaders) for e in events]
 
     # ------------------------------------------------------------------ one sentence
     def _read(self, view: _View, sent: _Sentence, spans: dict[str, list[_Item]], may_name_year: bool) -> dict[str, Any]:
@@ -414,12 +420,17 @@ class EventAssembler(GazetteerComponent):
 
     def _triggers(self, view: _View, reading: dict[str, Any]) -> list[tuple[int, str, str]]:
         """(token index, kind, visit_type) for every trigger outside dateline/reporting clauses."""
-        skip = reading["aside"] | reading["reporting"]
         start, end = reading["start"], reading["end"]
         text, lower = view.text, view.lower
-        found = [(i, "noun", visit_type) for i, visit_type in reading["nouns"]
-                 if i not in skip and not self._time_reference(view, reading, i)] if reading["nouns"] else []
-        words, cues = reading["words"], reading["cues"]
+        cues, nouns = reading["cues"], reading["nouns"]
+        verb_cue = reading["all_cues"] & TRIGGER or lower[start] in self.trigger_words
+        if not (nouns or verb_cue or cues & (VERTRETEN | DELEGATION | REPRESENTING)):
+            return []  # most sentences: no visit noun, no trigger word, no delegation cue
+        aside, reporting = reading["aside"], reading["reporting"]
+        skip = aside | reporting if aside and reporting else aside or reporting
+        found = [(i, "noun", visit_type) for i, visit_type in nouns
+                 if i not in skip and not self._time_reference(view, reading, i)] if nouns else []
+        words = reading["words"]
         if cues & VERTRETEN and (cues & LETTING or "durch" in words or (
                 "mit" in words and ("ist" in words or "sind" in words)) or (
                 "von" in words and ("wird" in words or "werden" in words))):
@@ -441,13 +452,15 @@ class EventAssembler(GazetteerComponent):
             found += [(i, "travel_weak", "unspecified") for i in range(start, end - 1)
                       if text[i] in self.representing_verbs and i not in skip
                       and lower[i + 1] in ("ihn", "sie")]
+        if not verb_cue:
+            return sorted(found)  # no verb or summit trigger at all
         trigger_words = self.trigger_words
-        if not reading["all_cues"] & TRIGGER and lower[start] not in trigger_words:
-            return sorted(found)  # most sentences: no verb or summit trigger at all
         summit_nouns = self.summit_nouns
-        # (a quick look at the text and its lower case first: verbs are matched in lower case,
-        # "Erwartet werden ..." opens a sentence)
-        candidates = [i for i in range(start, end) if text[i] in trigger_words or lower[i] in trigger_words]
+        # (a quick look at the text and its lower case first, in C: verbs are matched in lower
+        # case, "Erwartet werden ..." opens a sentence)
+        is_trigger = trigger_words.__contains__
+        candidates = compress(range(start, end), map(operator.or_, map(is_trigger, text[start:end]),
+                                                      map(is_trigger, lower[start:end])))
         for i in candidates:
             if i in skip:
                 continue
@@ -487,20 +500,25 @@ class EventAssembler(GazetteerComponent):
                   frames: list[dict[str, Any]]) -> list[_Mention]:
         """The trips this sentence mentions: by its own triggers, else as the next stop of the
         trip told just before."""
-        found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames)
+        scored: list[tuple] = []  # (the places' scores, computed by whichever reading ranks them first)
+        found = self._trigger_mentions(view, sent, number, reading, previous, readings, on, frames, scored)
         if found:
+            if not reading["places"]:
+                return found
             named = {p.attrs.get("country") for p in reading["places"]}
-            if not (named and all(m.country not in named for m in found)):
+            if not all(m.country not in named for m in found):
                 return found
         # no trigger, or a trigger whose destination came from an earlier sentence while this
         # one names places ("hatte er drei Länder besucht, Stationen waren Jaunde, Cotonou und
         # Bissau"): the places of the sentence may be the stops
-        return self._itinerary_stop(view, number, reading, previous, on) or found
+        return self._itinerary_stop(view, number, reading, previous, on, scored) or found
 
     def _trigger_mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                           previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,
-                          frames: list[dict[str, Any]]) -> list[_Mention]:
-        """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame."""
+                          frames: list[dict[str, Any]], scored: list[tuple] | None = None) -> list[_Mention]:
+        """The trips this sentence's triggers mention; a summit/reception without visitors becomes a frame.
+
+        scored (list): the memo of the sentence's place scores (see ``_rank_places``)."""
         triggers = self._triggers(view, reading)
         if self._virtual_context(view, readings, number, triggers):
             return []
@@ -526,24 +544,28 @@ class EventAssembler(GazetteerComponent):
         if cues & INVITATION and not reading["dates"] \
                 and not _has_phrase([w.lower() for w in words], ["auf", "einladung"]):
             return []
-        kinds = {kind for _, kind, _ in triggers}
-        strong = kinds - {"meeting", "travel_weak"}
+        kinds = set(map(_kind, triggers))
+        strong = kinds - WEAK_KINDS
         trigger_at = triggers[0][0]
-        if self._negated(view, reading, [i for i, _, _ in triggers]):
+        # (without a negation word in the sentence nothing is negated: see _negated)
+        if reading["lower_cues"] & (NEGATION | VERTRETEN_LOWER) \
+                and self._negated(view, reading, list(map(_position, triggers))):
             return []
 
-        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")]
+        visit_verbs = [i for i, kind, _ in triggers if kind == "travel" and view.lower[i].startswith("besuch")] \
+            if "travel" in kinds else []
         if "noun" in kinds and cues & PAYING:
             # "wird Deutschland und Frankreich offizielle Besuche abstatten": the dative object
             visit_verbs += [i for i, kind, _ in triggers if kind == "noun"]
-        places = self._rank_places(view, reading, trigger_at, visit_verbs)
+        places = self._rank_places(view, reading, trigger_at, visit_verbs, scored)
         if not places and "summit" in kinds and number <= 2 and not reading["persons"]:
             # "Johannesburg (dpa) - Im Sandton Convention Centre hat am Dienstag der Gipfel
             # begonnen": a lead that names a summit but neither place nor people sets the
             # summit in the dateline's city
             places = [(2.0, span.attrs["country"], span.attrs.get("name") if span.attrs.get("kind") == "city" else None, span)
                       for span in next((r["dateline_places"] for r in readings if r["dateline_places"]), [])[:1]]
-        nationality = self._nationality_reference(view, number, reading, previous, readings)
+        nationality = self._nationality_reference(view, number, reading, previous, readings) \
+            if reading["all_cues"] & NATIONALITY else []
         if not strong:
             # "trifft Xi in Peking", "kommt nach Minsk": only with a place after nach/in and a named person
             places = [p for p in places if p[0] >= 2.0]
@@ -551,10 +573,10 @@ class EventAssembler(GazetteerComponent):
                     nationality or self._pronoun_subject(view, number, reading, previous, readings))):
                 return []  # "In Astana traf sie ...", "Der Portugiese war nach Ankara gereist": enough
             if not places:
-                if not (kinds & {"travel_weak"} and self._recent_summit(frames, previous, number)):
+                if not ("travel_weak" in kinds and self._recent_summit(frames, previous, number)):
                     return []
                 kinds = kinds | {"summit"}  # "Erwartet werden ... Scholz, Macron": guests of that summit
-        if not places and "summit" not in kinds and not kinds & {"meeting", "host", "noun"} \
+        if not places and "summit" not in kinds and kinds.isdisjoint(("meeting", "host", "noun")) \
                 and self._recent_summit(frames, previous, number):
             # "Bereits am Dienstagabend traf Li Qiang ein": arriving, with no place named, at the
             # summit told before
@@ -565,7 +587,9 @@ class EventAssembler(GazetteerComponent):
             kinds = kinds | {"summit"}
         inviters = [p for p in reading["persons"] if self._inviting(view, reading, p)] \
             if reading["lower_cues"] & INVITING else []
-        persons = [p for p in reading["persons"] if _key(p["person"]) not in reading["absent"] and p not in inviters]
+        absent = reading["absent"]
+        persons = [p for p in reading["persons"] if _key(p["person"]) not in absent and p not in inviters] \
+            if absent or inviters else list(reading["persons"])
         if previous and reading["unresolved_roles"] and number - previous[-1].sentence <= self.max_context_sentences:
             # "der Präsident" with no country, after a trip of a president: that traveller (the
             # one told most, when several presidents travelled)
@@ -586,7 +610,9 @@ class EventAssembler(GazetteerComponent):
         if not persons:
             persons = self._pronoun_subject(view, number, reading, previous, readings)
         country, city = (places[0][1], places[0][2]) if places else (None, None)
-        also = _coordinated_places(view, places, reading["places"])
+        # (a single place of the sentence has nothing coordinated with it)
+        also = _coordinated_places(view, places, reading["places"]) if len(places) > 1 or len(reading["places"]) > 1 \
+            or places and reading["places"] and reading["places"][0] is not places[0][3] else []
         host_verb = "host" in kinds
         receiver = None
         if host_verb and persons:
@@ -643,14 +669,20 @@ class EventAssembler(GazetteerComponent):
             if others:
                 country = others[0]["person"]["country"]
         # an unknown official without a country met "mit"/received "von" is a local of the destination
-        persons = [dict(p, person=dict(p["person"], country=country))
-                   if p["person"]["country"] is None and country and _after_word(view, p["start"], MIT_VON)
-                   else p for p in persons]
-        destinations = {country} | {c for c, _ in also}
+        if country:
+            persons = [dict(p, person=dict(p["person"], country=country))
+                       if p["person"]["country"] is None and _after_word(view, p["start"], MIT_VON)
+                       else p for p in persons]
+        destinations = {country, *map(_first, also)} if also else {country}
         # locals: people of the destination, and officials of an organization seated there
         # ("in Brüssel, wo ihn Kommissionspräsidentin von der Leyen empfing")
-        hosts = [p for p in persons if self._at_home_in(p["person"], destinations)] if country is not None else []
-        visitors = [p for p in persons if p not in hosts]
+        # (no two entries of ``persons`` name the same person: one pass splits them)
+        hosts, visitors = [], []
+        if country is not None:
+            for p in persons:
+                (hosts if self._at_home_in(p["person"], destinations) else visitors).append(p)
+        else:
+            visitors = list(persons)
         if not visitors and hosts:
             # "traf er den russischen Präsidenten in Sotschi": only locals named, the visitor is "er"
             # (also in a text's first trip: "Lula hat drei Kontinente bereist. Am Mittwoch hält er
@@ -671,7 +703,8 @@ class EventAssembler(GazetteerComponent):
                     country = country or last.country
                     city = city or last.city
         summit = "summit" in kinds
-        visitors = [v for v in visitors if summit or not _after_word(view, v["start"], MIT_ONLY)]
+        if not summit and visitors:
+            visitors = [v for v in visitors if not _after_word(view, v["start"], MIT_ONLY)]
         if not strong and visitors:
             # "Kritik kam von Guterres und Erdoğan": who follows "kam von" is the source of
             # something, not a traveller (nor are those listed with them)
@@ -691,7 +724,7 @@ class EventAssembler(GazetteerComponent):
             # stands in a clause whose trigger is negated stays at home
             visitors = [v for v in visitors if not self._in_negated_clause(view, reading, v["start"], triggers)]
         if visitors and not summit:
-            subjects = _coordinated(view, visitors, reading["title_tokens"])
+            subjects = _coordinated(view, visitors, reading["title_tokens"]) if len(visitors) > 1 else visitors[:1]
             if "meeting" in kinds and country:
                 # "traf der türkische Präsident in Astana Kremlchef Putin": in a third country
                 # the one met has travelled too (not someone only talked about: "über Putin")
@@ -702,7 +735,8 @@ class EventAssembler(GazetteerComponent):
                 subjects.sort(key=lambda v: v["start"])
             visitors = subjects
         visitors = [v for v in visitors if v["person"]["country"] is None or v["person"]["country"] not in destinations]
-        host, host_rank = self._choose_host(view, [h for h in hosts if self._at_home(h["person"], country)], receiver)
+        host, host_rank = self._choose_host(view, [h for h in hosts if self._at_home(h["person"], country)], receiver) \
+            if hosts or receiver is not None else (None, 0)
         own_dates = reading["dates"]
         if places and len(reading["dates"]) > 1:
             # "Am 5. Februar waren sie in Kiew ..., tags darauf, am 6. Februar, in Moskau": the
@@ -735,33 +769,44 @@ class EventAssembler(GazetteerComponent):
             else "unspecified"
         stops = [(country, city, start, end, range_given, host, host_rank, status, explicit), *[
             (c, ci, start, end, range_given, None, 0, status, explicit) for c, ci in also]]
-        stops += self._further_stops(view, reading, places, persons, country, start, on)
+        if len(places) > 1 or reading["dates"]:  # (else no other place or date makes another stop)
+            stops += self._further_stops(view, reading, places, persons, country, start, on)
         origin = self._origin(view, reading, previous, number) if "travel" in kinds or "travel_weak" in kinds else None
         own_status = self._clause_status(view, reading, visitors, stops[0][2:4], on) \
             if status in ("cancelled", "postponed") and len(visitors) > 1 else {}
-        out = []
+        # (what all the sentence's mentions share, built once; each mention gets lists and sets
+        # of its own where merging and context change them)
         visitor_keys = {_key(v["person"]) for v in visitors}
         period = _period(reading["dates"]) if reading["dates"] else None
-        for visitor, (country, city, start, end, range_given, host, host_rank, status, explicit) in [
-                (v, stop) for v in visitors for stop in stops]:
-            if self._at_home(visitor["person"], country):
-                continue  # at home, or at the seat of the organization served
-            status, explicit = own_status.get(_key(visitor["person"]), (status, explicit))
-            out.append(_Mention(
-                sentence=number, visitor=visitor["person"], country=country, city=city,
-                start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
-                host=host["person"] if host else None, host_rank=host_rank,
-                reporters=[r["person"] for r in reading["reporters"]],
-                trigger=trigger_at, strength=1.0 if strong else 0.6, sentences={number},
-                range_given=range_given, summit=summit, trigger_orgs=[_org(o) for o in reading["orgs"]],
-                co_visitors=visitor_keys - {_key(visitor["person"])},
-                other_destinations={stop[0] for stop in stops if stop[0] != country},
-                period=period, origin=origin, year=reading["year"],
-            ))
+        reporters = [r["person"] for r in reading["reporters"]] if reading["reporters"] else []
+        trigger_orgs = [_org(o) for o in reading["orgs"]] if reading["orgs"] else []
+        strength = 1.0 if strong else 0.6
+        year = reading["year"]
+        # each stop's other destinations, and its host
+        stops = [(stop, {c for c, *_rest in stops if c != stop[0]} if len(stops) > 1 else set(),
+                  stop[5]["person"] if stop[5] else None) for stop in stops]
+        out = []
+        for visitor in visitors:
+            person = visitor["person"]
+            key = _key(person)
+            for (country, city, start, end, range_given, _host, host_rank, status, explicit), others, host in stops:
+                if self._at_home(person, country):
+                    continue  # at home, or at the seat of the organization served
+                if own_status:
+                    status, explicit = own_status.get(key, (status, explicit))
+                out.append(_Mention(
+                    sentence=number, visitor=person, country=country, city=city,
+                    start=start, end=end, visit_type=visit_type, status=status, explicit_status=explicit,
+                    host=host, host_rank=host_rank, reporters=reporters[:],
+                    trigger=trigger_at, strength=strength, sentences={number},
+                    range_given=range_given, summit=summit, trigger_orgs=trigger_orgs,
+                    co_visitors=visitor_keys - {key}, other_destinations=set(others),
+                    period=period, origin=origin, year=year,
+                ))
         return out
 
     def _itinerary_stop(self, view: _View, number: int, reading: dict[str, Any], previous: list[_Mention],
-                        on: dt.date | None) -> list[_Mention]:
+                        on: dt.date | None, scored: list[tuple] | None = None) -> list[_Mention]:
         """A trip told stop by stop: after "reist zu einer Reise nach Zentralasien", sentences such as
         "Erste Station ist Kasachstan", "In Taschkent sprach der Minister mit ...", "Am Donnerstag
         begrüßte ihn Außenminister X in Bischkek" or "Am 25. Januar sind Gespräche in Bischkek mit X
@@ -773,14 +818,13 @@ class EventAssembler(GazetteerComponent):
         to the traveller: name, pronoun, "der Gast") and nobody else from abroad.
         """
         if not previous or not reading["places"] or reading["non_visit"] or reading["negated"] \
-                or reading["topic_heading"] or self._speculative(reading):
+                or reading["topic_heading"] or number - previous[-1].sentence > self.max_context_sentences \
+                or self._speculative(reading):
             return []
         last = previous[-1]
-        if number - last.sentence > self.max_context_sentences:
-            return []
         cues = reading["cues"]
         station = bool(cues & STOP_WORD)
-        ranked = self._rank_places(view, reading, reading["start"])
+        ranked = self._rank_places(view, reading, reading["start"], (), scored)
         if not station and not any(p[0] >= 2.0 and (p[2] is not None or _after_word(view, p[3].start, NACH_ONLY))
                                    for p in ranked):
             return []  # no place the traveller (whoever it is) could have gone on to
@@ -1138,13 +1182,41 @@ class EventAssembler(GazetteerComponent):
         return [{"person": fitting[0], "start": pronoun, "end": pronoun + 1}]
 
     def _rank_places(self, view: _View, reading: dict[str, Any], trigger_at: int,
-                     visit_verbs: list[int] = ()) -> list[tuple[float, str, str | None]]:
-        """(score, country, city) for each candidate destination, best first.
+                     visit_verbs: list[int] = (), scored: list[tuple] | None = None) -> list[tuple[float, str, str | None, _Item]]:
+        """(score, country, city, span) for each candidate destination, best first.
 
         The object of "besucht" ("besucht Scholz am 15. September Usbekistan") ranks first, then a
         place after "nach", "in" ..., nearer the trigger better; places after "aus"/"von" are origins.
+        scored (list): a memo of the sentence's ``_score_places`` shared by its rankings (filled
+            when empty).
         """
+        if not reading["places"]:
+            return []
+        if scored is None:
+            scored = self._score_places(view, reading)
+        elif not scored:  # (an empty memo: the first ranking of the sentence fills it)
+            scored += self._score_places(view, reading)
+        objects = self._visited_objects(view, reading, visit_verbs) if visit_verbs else _NO_OBJECTS
         ranked = []
+        for score, hyphenated, country, city, span, bonus in scored:
+            if hyphenated is not None:
+                score = hyphenated
+            elif span.start in objects:
+                score = 3.5
+            ranked.append((score - abs(span.start - trigger_at) * 0.01 + bonus, country, city, span))
+        if len(ranked) > 1:
+            ranked.sort(key=_score, reverse=True)  # (stable: equal scores keep the sentence's order)
+        if ranked and ranked[0][2] is None:
+            # a city of the same country elsewhere in the sentence refines the destination
+            for score, country, city, _span in ranked[1:]:
+                if country == ranked[0][1] and city and score > -0.5:
+                    ranked[0] = (ranked[0][0], country, city, ranked[0][3])
+                    break
+        # a place without "nach"/"in"/... ("zwischen Baku und Jerewan", "gegen Russland") is no destination
+        return [r for r in ranked if r[0] >= 1.0]
+
+    def _visited_objects(self, view: _View, reading: dict[str, Any], visit_verbs: list[int]) -> set[int]:
+        """Where the places visited as objects of "besucht"/"Besuche abstatten" start."""
         preps = self.destination_preps
         objects = set()
         for verb in visit_verbs:
@@ -1172,11 +1244,20 @@ class EventAssembler(GazetteerComponent):
                         window = view.lower[max(span.start - 2, reading["start"]):span.start]
                         if not set(window) & (set(preps) | self.origin_preps):
                             objects.add(span.start)
-        lower, first = view.lower, reading["start"]
-        destination_scores = self.destination_scores
+        return objects
+
+    def _score_places(self, view: _View, reading: dict[str, Any]) -> list[tuple]:
+        """What ranks a sentence's places wherever the trigger stands: (score, score of a
+        hyphenated "Moskau-Besuch" or None, country, city, span, bonus of a city) per place that is
+        not an origin. (Computed once per sentence: both the trigger reading and the itinerary
+        reading rank them.)"""
+        text, lower, first, last = view.text, view.lower, reading["start"], reading["end"]
+        n = len(text)
+        destination_scores, origin_preps, return_words = self.destination_scores, self.origin_preps, self.return_words
         # (topic words the sentence lacks need no look at each place's window)
         topic_preps = reading["lower_cues"] & TOPIC_PREP
         topic_phrase = reading["lower_cues"] & UEBER
+        out = []
         for span in reading["places"]:
             attrs = span.attrs
             country = attrs.get("country")
@@ -1185,45 +1266,38 @@ class EventAssembler(GazetteerComponent):
             city = attrs.get("name") if attrs.get("kind") == "city" else None
             if span.label_ == "LANDMARK":
                 city = attrs.get("city", "").split(":", 1)[-1] or None
-            window = lower[max(span.start - 3, first):span.start]
-            returning = bool(window) and window[-1] == "aus" and not self.return_words.isdisjoint(
-                lower[span.end:reading["end"]])
-            if window and window[-1] in self.origin_preps and not returning:
+            start = span.start
+            window = lower[max(start - 3, first):start]
+            before = window[-1] if window else None
+            returning = before == "aus" and not return_words.isdisjoint(lower[span.end:last])
+            if before in origin_preps and not returning:
                 continue
             # the best destination preposition in the window ("nach" 3.0, each later one less)
-            score = max([0.0] + [destination_scores[w] for w in window if w in destination_scores])
-            if window and window[-1] in self.origin_preps:
-                score = -1
+            score = 0.0
+            for word in window:
+                value = destination_scores.get(word)
+                if value is not None and value > score:
+                    score = value
             if returning:
                 score = 2.5  # "kehrte am Freitag aus Peking zurück": where the trip was
-            if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(span.start - 5, first):span.start]) \
-                    or topic_phrase and _in_topic_phrase(view, span.start, first) \
+            if topic_preps and not self.topic_preps_not_ueber.isdisjoint(lower[max(start - 5, first):start]) \
+                    or topic_phrase and _in_topic_phrase(view, start, first) \
                     or (not IN_IM.isdisjoint(window[-2:]) and not self.topic_nouns.isdisjoint(
-                        view.text[max(span.start - 4, reading["start"]):span.start])):
+                        text[max(start - 4, first):start])):
                 score = 0.0  # "die Konferenz über den Frieden in der Ukraine": the topic, not the place
             if "weiter" in window:
                 score -= 0.5  # "reist weiter nach Harbin": the next stop, not where the visit is
-            if window and window[-1] == "nach" and not self.return_words.isdisjoint(view.lower[span.end:span.end + 2]):
+            if before == "nach" and not return_words.isdisjoint(lower[span.end:span.end + 2]):
                 score = -1.0  # "danach direkt nach Washington zurückkehren": going home
             if attrs.get("kind") == "country" and score == 0 and span.text.endswith("s"):
                 score = -0.5  # "Russlands Außenminister" is not a destination
-            if span.start in objects:
-                score = 3.5
-            if span.end + 1 < len(view.text) and view.text[span.end] == "-" and view.text[span.end + 1][:1].isalpha():
+            hyphenated = None
+            if span.end + 1 < n and text[span.end] == "-" and text[span.end + 1][:1].isalpha():
                 # "Moskau-Besuch", "China-Reise" name a destination; "im Ukraine-Krieg",
                 # "beim China-Zentralasien-Gipfel" do not
-                score = 3.0 if view.text[span.end + 1] in self.visit_noun_words else 0.0
-            distance = abs(span.start - trigger_at)
-            ranked.append((score - distance * 0.01 + (0.05 if city else 0), country, city, span))
-        ranked.sort(key=_score, reverse=True)  # (stable: equal scores keep the sentence's order)
-        if ranked and ranked[0][2] is None:
-            # a city of the same country elsewhere in the sentence refines the destination
-            for score, country, city, _span in ranked[1:]:
-                if country == ranked[0][1] and city and score > -0.5:
-                    ranked[0] = (ranked[0][0], country, city, ranked[0][3])
-                    break
-        # a place without "nach"/"in"/... ("zwischen Baku und Jerewan", "gegen Russland") is no destination
-        return [r for r in ranked if r[0] >= 1.0]
+                hyphenated = 3.0 if text[span.end + 1] in self.visit_noun_words else 0.0
+            out.append((score, hyphenated, country, city, span, 0.05 if city else 0))
+        return out
 
     def _choose_host(self, view: _View, hosts: list[dict[str, Any]],
                      receiver: tuple[dict[str, Any], int] | None) -> tuple[dict[str, Any] | None, int]:
@@ -1348,48 +1422,62 @@ class EventAssembler(GazetteerComponent):
         current: list[_Mention] = []
         focus: list[_Mention] = []
         last_number = -1
-        for number, reading in enumerate(readings):
+        window = self.max_context_sentences
+        org_records: dict[int, dict[str, Any]] = {}  # (each organization span read once for all trips)
+        # (mentions come in sentence order: nothing is current before the first one)
+        for number in range(mentions[0].sentence, len(readings)):
+            reading = readings[number]
             if number in by_sentence:
                 current, last_number = by_sentence[number], number
                 focus = current
             elif reading["topic_heading"]:
                 current = focus = []  # "Zum neuen Sanktionspaket der EU: ..." starts another topic
                 continue
-            elif not current or number - last_number > self.max_context_sentences:
+            elif not current or number - last_number > window:
                 continue
+            elif not (reading["persons"] or reading["places"] or reading["orgs"] or reading["reporters"]):
+                continue  # a context sentence naming nobody and nothing adds nothing (see _collect)
             if reading["non_visit"]:
                 continue
-            if len(current) > 1:
+            if len(current) > 1 and reading["places"]:
                 named = {p.attrs.get("country") for p in reading["places"]}
                 if len({m.country for m in current}) > 1 and named & {m.country for m in current}:
                     focus = [m for m in current if m.country in named]
             # (who the sentence names, once for all the trips in focus)
-            keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
-            named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
+            if reading["persons"]:
+                keys_in_sentence = {_key(p["person"]) for p in reading["persons"]}
+                named_visitors = {_key(c.visitor) for c in focus} & keys_in_sentence
+            else:
+                keys_in_sentence = named_visitors = _NOBODY
             for m in focus:
-                self._collect(m, number, reading, keys_in_sentence, named_visitors)
+                self._collect(m, number, reading, keys_in_sentence, named_visitors, org_records)
 
-    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str],
-                 named_visitors: set[str]) -> None:
+    def _collect(self, m: _Mention, number: int, reading: dict[str, Any], keys_in_sentence: set[str] | frozenset[str],
+                 named_visitors: set[str] | frozenset[str], org_records: dict[int, dict[str, Any]]) -> None:
         """What a sentence adds to a trip in focus: people met, its city, organizations, reporters.
 
         keys_in_sentence (set[str]): the people the sentence names; named_visitors (set[str]):
-            those of them who are visitors of the trips in focus.
+            those of them who are visitors of the trips in focus; org_records (dict): the record
+            of each organization span (``_org``) read so far, by the span's id.
         """
         visitor_key = _key(m.visitor)
         if number != m.sentence and named_visitors and visitor_key not in named_visitors:
             return  # the sentence is about another of the current trips
-        # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
-        local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
-            _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
-            for p in reading["persons"])
-        meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) and not reading["negated"]
-        if meets and visitor_key not in keys_in_sentence and number != m.sentence:
-            # a sentence that does not name the visitor: only locals met there ("In Astana sind
-            # Verhandlungen mit Tokajew geplant"), and not when it is about third parties
-            countries = {p["person"]["country"] for p in reading["persons"]}
-            meets = bool(countries) and countries <= {m.country}
         added = False
+        if reading["persons"]:  # (without people there is nobody to meet)
+            # "wo sie mit Präsident Putin über Afghanistan sprach": a local named after "mit" is met
+            local_partner = m.country is not None and bool(reading["mit_partners"]) and any(
+                _key(p["person"]) in reading["mit_partners"] and p["person"]["country"] == m.country
+                for p in reading["persons"])
+            meets = (reading["meeting_cue"] or local_partner or visitor_key in keys_in_sentence) \
+                and not reading["negated"]
+            if meets and visitor_key not in keys_in_sentence and number != m.sentence:
+                # a sentence that does not name the visitor: only locals met there ("In Astana sind
+                # Verhandlungen mit Tokajew geplant"), and not when it is about third parties
+                countries = {p["person"]["country"] for p in reading["persons"]}
+                meets = bool(countries) and countries <= {m.country}
+        else:
+            meets = False
         if meets:
             partners = set(reading["mit_partners"])
             for p in reading["persons"]:
@@ -1421,7 +1509,9 @@ class EventAssembler(GazetteerComponent):
                     m.city = attrs.get("name")
                     break
         for span in reading["orgs"]:
-            org = _org(span)
+            org = org_records.get(id(span))
+            if org is None:
+                org = org_records[id(span)] = _org(span)
             if _bilateral(org, m):
                 continue
             if all(o["id"] != org["id"] for o in m.organizations):
@@ -1481,6 +1571,8 @@ class EventAssembler(GazetteerComponent):
     def _same_day_stops(self, events: list[_Mention], readings: list[dict[str, Any]]) -> None:
         """'Noch am Abend flog er weiter nach Paris': an undated stop told with a part of the day
         is on the day of the same traveller's stop told just before."""
+        if all(e.start is not None for e in events):
+            return  # (most texts: every trip has its day)
         ordered = sorted(events, key=lambda e: min(e.sentences))
         for i, event in enumerate(ordered):
             first = min(event.sentences)
@@ -1494,10 +1586,10 @@ class EventAssembler(GazetteerComponent):
     def _briefing_speaker(self, readings: list[dict[str, Any]], mentions: list[_Mention]) -> dict[str, Any] | None:
         """'Briefing der Sprecherin ..., Maria Sacharowa (Zusammenfassung)': a headline before the
         first trip naming a briefing's speaker makes that official the source of every trip."""
-        first = min((m.sentence for m in mentions), default=len(readings))
+        first = mentions[0].sentence if mentions else len(readings)  # (mentions come in sentence order)
         for reading in readings[:min(first, 3)]:
-            if any(w in BRIEFING_WORDS for w in reading["words"]) or any(
-                    w in BRIEFING_WORDS for w in reading.get("all_words", [])):
+            if not BRIEFING_WORDS.isdisjoint(reading["words"]) or not BRIEFING_WORDS.isdisjoint(
+                    reading.get("all_words", ())):
                 people = reading["persons"] + reading["reporters"]
                 if people:
                     return people[0]["person"]
@@ -1508,16 +1600,18 @@ class EventAssembler(GazetteerComponent):
                   speaker: dict[str, Any] | None = None,
                   leaders: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
         evidence = []
+        doc_text, sentences = view.doc_text, view.sentences
         for number in sorted(m.sentences):
-            extent = _sentence_extent(view, view.sentences[number])
+            extent = _sentence_extent(view, sentences[number])
             if extent is None:
                 continue
             start, end = extent
-            evidence.append({"start": start, "end": end, "text": view.doc_text[start:end]})
-        reporter = next((r for r in m.reporters if _key(r) != _key(m.visitor)), None)
-        if reporter is None and speaker is not None and _key(speaker) != _key(m.visitor):
+            evidence.append({"start": start, "end": end, "text": doc_text[start:end]})
+        visitor_key = _key(m.visitor)
+        reporter = next((r for r in m.reporters if _key(r) != visitor_key), None) if m.reporters else None
+        if reporter is None and speaker is not None and _key(speaker) != visitor_key:
             reporter = speaker
-        meetings = [p for p in m.meetings if _key(p) != _key(m.visitor)]
+        meetings = [p for p in m.meetings if _key(p) != visitor_key] if m.meetings else []
         # the counterpart (same office) hosts a minister's visit even when the president also
         # received the guest; an explicit "auf Einladung"/"Gastgeber" (rank 3) stands, and so does
         # whoever received a head of state or government
@@ -1554,7 +1648,8 @@ class EventAssembler(GazetteerComponent):
             "status": status,
             "host": _public(host),
             "meetings": [_public(p) for p in meetings],
-            "organizations": [{k: o.get(k) for k in ("id", "acronym", "acronym_en", "name")} for o in organizations],
+            "organizations": [{"id": o.get("id"), "acronym": o.get("acronym"), "acronym_en": o.get("acronym_en"),
+                               "name": o.get("name")} for o in organizations],
             "reported_by": _public(reporter),
             "evidence": evidence,
             "confidence": round(min(confidence, 0.99), 3),
@@ -1582,6 +1677,10 @@ def _person(span: _Item) -> dict[str, Any] | None:
 _score = operator.itemgetter(0)
 MIT_ONLY, MIT_VON, NACH_ONLY = frozenset(["mit"]), frozenset(["mit", "von"]), frozenset(["nach"])
 IN_IM = frozenset(["in", "im"])
+_NOBODY: frozenset[str] = frozenset()
+_NO_OBJECTS: frozenset[int] = frozenset()
+WEAK_KINDS = frozenset(["meeting", "travel_weak"])  # triggers that need a place and a person named
+_position, _kind, _first = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(0)
 
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
