@@ -44,12 +44,16 @@ class _View:
         self.idx = array[:, 2].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
         self.doc_text = token_texts.join(doc, array[:, :2]) if len(orth) > 1 else doc.text
-        starts = [0] + (numpy.flatnonzero(array[1:, 3] == 1) + 1).tolist()
-        ends = starts[1:] + [len(orth)]
+        # the first token opens a sentence whatever its flag says
+        opens = array[:, 3] == 1
+        opens[0] = True
+        starts = numpy.flatnonzero(opens).tolist()
+        ends = starts[1:]
+        ends.append(len(orth))
         self.sentences = list(map(_Sentence, starts, ends))
-        self.sentence_of = sentence_of = []
-        for number, (start, end) in enumerate(zip(starts, ends)):
-            sentence_of += [number] * (end - start)
+        # each token's sentence: how many sentences opened up to it (one numpy pass, not a
+        # list per sentence)
+        self.sentence_of = (numpy.cumsum(opens) - 1).tolist()
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
@@ -90,7 +94,9 @@ def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
 
-YEAR_DIGITS_RE = re.compile(r"(?=19[9]\d|20[0-3]\d)")  # where YEAR_RE could match (overlaps too)
+# where YEAR_RE could match: a search finds the leftmost start of these digits, the same start a
+# lookahead of them would find (a plain pattern searches twice as fast as the lookahead)
+YEAR_DIGITS_RE = re.compile(r"19[9]\d|20[0-3]\d")
 
 
 def _sentences_with_year_digits(view: _View) -> set[int]:
