@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy
@@ -44,16 +45,12 @@ class _View:
         self.idx = array[:, 2].tolist()
         # Doc.text would build the string from Token objects; the arrays give it directly
         self.doc_text = token_texts.join(doc, array[:, :2]) if len(orth) > 1 else doc.text
-        # the first token opens a sentence whatever its flag says
-        opens = array[:, 3] == 1
-        opens[0] = True
-        starts = numpy.flatnonzero(opens).tolist()
-        ends = starts[1:]
-        ends.append(len(orth))
+        starts = [0] + (numpy.flatnonzero(array[1:, 3] == 1) + 1).tolist()
+        ends = starts[1:] + [len(orth)]
         self.sentences = list(map(_Sentence, starts, ends))
-        # each token's sentence: how many sentences opened up to it (one numpy pass, not a
-        # list per sentence)
-        self.sentence_of = (numpy.cumsum(opens) - 1).tolist()
+        self.sentence_of = sentence_of = []
+        for number, (start, end) in enumerate(zip(starts, ends)):
+            sentence_of += [number] * (end - start)
 
     def span_text(self, start: int, end: int) -> str:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
@@ -76,20 +73,19 @@ class _Item:
 
 def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list[_Item]:
     """The spans with these labels, read from the span records (no ``Span`` object per span):
-    label and id strings decoded in one go, the text from the view."""
-    user_data = doc.user_data
-    doc_text = view.doc_text
+    the records turned into columns, and each column read in one call (label and id strings
+    decoded, texts cut from the view's text, attributes looked up) rather than span by span."""
     records = span_records_of(doc, *labels)
-    label_texts = token_texts.decode(doc, [record[4] for record in records])
-    kb_texts = token_texts.decode(doc, [record[5] for record in records])
-    out = []
-    for (start, end, start_char, end_char, _label, _kb_id), label_, kb_id_ in zip(records, label_texts, kb_texts):
-        # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
-        # ``doc.user_data`` under the span's character offsets), without its call per span
-        stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
-        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
-                         stored.get(label_, {}) if stored else {}))
-    return out
+    if not records:
+        return []
+    starts, ends, start_chars, end_chars, label_ids, kb_ids = zip(*records)
+    label_texts = token_texts.decode(doc, label_ids)
+    texts = map(view.doc_text.__getitem__, map(slice, start_chars, end_chars))
+    # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
+    # ``doc.user_data`` under the span's character offsets), without its call per span
+    stored = map(doc.user_data.get, zip(repeat("._."), repeat("entityx_attrs"), start_chars, end_chars))
+    attrs = [values.get(label_, {}) if values else {} for values, label_ in zip(stored, label_texts)]
+    return list(map(_Item, starts, ends, label_texts, token_texts.decode(doc, kb_ids), texts, attrs))
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
