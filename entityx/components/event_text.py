@@ -90,22 +90,24 @@ def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
 
-# where YEAR_RE could match: a search finds the leftmost start of these digits, the same start a
-# lookahead of them would find (a plain pattern searches twice as fast as the lookahead)
-YEAR_DIGITS_RE = re.compile(r"19[9]\d|20[0-3]\d")
+# where YEAR_RE could match: the digits of a year of 1990-2039, as two patterns that each begin
+# with a fixed string ("199", "20"), which the regex engine looks for much faster than for the
+# start of an alternation (a third of the time, measured)
+YEAR_DIGITS_RES = (re.compile(r"199\d"), re.compile(r"20[0-3]\d"))
 
 
 def _sentences_with_year_digits(view: _View) -> set[int]:
     """The sentences whose text holds the digits of a year anywhere: only they need the YEAR_RE
-    test (one scan of the Doc's text instead of one per sentence)."""
+    test (one scan of the Doc's text per pattern instead of one per sentence)."""
     idx, sentence_of, sentences, doc_text = view.idx, view.sentence_of, view.sentences, view.doc_text
     found: set[int] = set()
-    position = 0
-    while (match := YEAR_DIGITS_RE.search(doc_text, position)) is not None:
-        number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
-        found.add(number)
-        end = sentences[number].end  # (on from the next sentence)
-        position = idx[end] if end < len(idx) else len(doc_text)
+    for pattern in YEAR_DIGITS_RES:
+        position = 0
+        while (match := pattern.search(doc_text, position)) is not None:
+            number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
+            found.add(number)
+            end = sentences[number].end  # (on from the next sentence)
+            position = idx[end] if end < len(idx) else len(doc_text)
     return found
 
 
