@@ -168,6 +168,8 @@ def _has_phrase(words: list[str], phrase: list[str]) -> bool:
 
 def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit") -> bool:
     """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
+    if preposition not in view.lower[max(first, start - 9):start]:
+        return False  # (the words walked below: no preposition among them, no phrase)
     for i in range(start - 1, max(first - 1, start - 10), -1):
         word = view.lower[i]
         if word == preposition:
@@ -195,9 +197,14 @@ def _in_topic_phrase(view: _View, start: int, first: int) -> bool:
     return False
 
 
+ANCHOR_WORDS = frozenset(["seit", "nach", "vor"])  # the words _dates_another_event looks for
+
+
 def _dates_another_event(view: _View, start: int, first: int) -> bool:
     """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
     anchors something else than the trip."""
+    if ANCHOR_WORDS.isdisjoint(view.lower[max(first, start - 5):start]):
+        return False  # (the words walked below: none of them can anchor another event)
     for i in range(start - 1, max(first - 1, start - 6), -1):
         if view.lower[i] == "seit" or (view.lower[i] in ("nach", "vor") and i + 1 < start
                                        and view.lower[i + 1] in ("der", "dem", "den")):
@@ -312,6 +319,7 @@ def _sentence_extent(view: _View, sent: _Sentence) -> tuple[int, int] | None:
 
 
 def _starts_paragraph(view: _View, start: int) -> bool:
-    """First sentence, or one after a line break (a space token holding the newline)."""
-    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
-        view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
+    """First sentence, or one after a line break (a space token holding the newline). (Only a
+    space token can hold it: between two tokens the text has the first one's trailing
+    whitespace, a single space or none, as ``Doc.text`` and the view's ``doc_text`` put it.)"""
+    return start == 0 or "\n" in view.text[start - 1]
