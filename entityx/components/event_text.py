@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Any
 
 import numpy
@@ -73,19 +72,21 @@ class _Item:
 
 def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list[_Item]:
     """The spans with these labels, read from the span records (no ``Span`` object per span):
-    the records turned into columns, and each column read in one call (label and id strings
-    decoded, texts cut from the view's text, attributes looked up) rather than span by span."""
+    label and id strings decoded in one go, the text from the view. (One loop over the records
+    was measured faster than reading them column by column through ``map``.)"""
+    user_data = doc.user_data
+    doc_text = view.doc_text
     records = span_records_of(doc, *labels)
-    if not records:
-        return []
-    starts, ends, start_chars, end_chars, label_ids, kb_ids = zip(*records)
-    label_texts = token_texts.decode(doc, label_ids)
-    texts = map(view.doc_text.__getitem__, map(slice, start_chars, end_chars))
-    # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
-    # ``doc.user_data`` under the span's character offsets), without its call per span
-    stored = map(doc.user_data.get, zip(repeat("._."), repeat("entityx_attrs"), start_chars, end_chars))
-    attrs = [values.get(label_, {}) if values else {} for values, label_ in zip(stored, label_texts)]
-    return list(map(_Item, starts, ends, label_texts, token_texts.decode(doc, kb_ids), texts, attrs))
+    label_texts = token_texts.decode(doc, [record[4] for record in records])
+    kb_texts = token_texts.decode(doc, [record[5] for record in records])
+    out = []
+    for (start, end, start_char, end_char, _label, _kb_id), label_, kb_id_ in zip(records, label_texts, kb_texts):
+        # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
+        # ``doc.user_data`` under the span's character offsets), without its call per span
+        stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
+        out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
+                         stored.get(label_, {}) if stored else {}))
+    return out
 
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
