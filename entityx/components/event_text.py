@@ -72,7 +72,8 @@ class _Item:
 
 def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list[_Item]:
     """The spans with these labels, read from the span records (no ``Span`` object per span):
-    label and id strings decoded in one go, the text from the view."""
+    label and id strings decoded in one go, the text from the view. (One loop over the records
+    was measured faster than reading them column by column through ``map``.)"""
     user_data = doc.user_data
     doc_text = view.doc_text
     records = span_records_of(doc, *labels)
@@ -90,20 +91,24 @@ def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list
 
 YEAR_RE = re.compile(r"\b(?:19[9]\d|20[0-3]\d)\b")  # a cheap test before the word scan of _bare_year
 
-YEAR_DIGITS_RE = re.compile(r"(?=19[9]\d|20[0-3]\d)")  # where YEAR_RE could match (overlaps too)
+# where YEAR_RE could match: the digits of a year of 1990-2039, as two patterns that each begin
+# with a fixed string ("199", "20"), which the regex engine looks for much faster than for the
+# start of an alternation (a third of the time, measured)
+YEAR_DIGITS_RES = (re.compile(r"199\d"), re.compile(r"20[0-3]\d"))
 
 
 def _sentences_with_year_digits(view: _View) -> set[int]:
     """The sentences whose text holds the digits of a year anywhere: only they need the YEAR_RE
-    test (one scan of the Doc's text instead of one per sentence)."""
+    test (one scan of the Doc's text per pattern instead of one per sentence)."""
     idx, sentence_of, sentences, doc_text = view.idx, view.sentence_of, view.sentences, view.doc_text
     found: set[int] = set()
-    position = 0
-    while (match := YEAR_DIGITS_RE.search(doc_text, position)) is not None:
-        number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
-        found.add(number)
-        end = sentences[number].end  # (on from the next sentence)
-        position = idx[end] if end < len(idx) else len(doc_text)
+    for pattern in YEAR_DIGITS_RES:
+        position = 0
+        while (match := pattern.search(doc_text, position)) is not None:
+            number = sentence_of[bisect.bisect_right(idx, match.start()) - 1]
+            found.add(number)
+            end = sentences[number].end  # (on from the next sentence)
+            position = idx[end] if end < len(idx) else len(doc_text)
     return found
 
 
@@ -164,6 +169,8 @@ def _has_phrase(words: list[str], phrase: list[str]) -> bool:
 
 def _in_mit_phrase(view: _View, start: int, first: int, preposition: str = "mit") -> bool:
     """Is the person part of a 'mit A, B und C' phrase (titles and adjectives may stand between)?"""
+    if preposition not in view.lower[max(first, start - 9):start]:
+        return False  # (the words walked below: no preposition among them, no phrase)
     for i in range(start - 1, max(first - 1, start - 10), -1):
         word = view.lower[i]
         if word == preposition:
@@ -191,9 +198,14 @@ def _in_topic_phrase(view: _View, start: int, first: int) -> bool:
     return False
 
 
+ANCHOR_WORDS = frozenset(["seit", "nach", "vor"])  # the words _dates_another_event looks for
+
+
 def _dates_another_event(view: _View, start: int, first: int) -> bool:
     """'seit seiner Amtsübernahme am 20. März', 'nach der Amtseinführung am 7. Mai': a date that
     anchors something else than the trip."""
+    if ANCHOR_WORDS.isdisjoint(view.lower[max(first, start - 5):start]):
+        return False  # (the words walked below: none of them can anchor another event)
     for i in range(start - 1, max(first - 1, start - 6), -1):
         if view.lower[i] == "seit" or (view.lower[i] in ("nach", "vor") and i + 1 < start
                                        and view.lower[i + 1] in ("der", "dem", "den")):
@@ -308,6 +320,7 @@ def _sentence_extent(view: _View, sent: _Sentence) -> tuple[int, int] | None:
 
 
 def _starts_paragraph(view: _View, start: int) -> bool:
-    """First sentence, or one after a line break (a space token holding the newline)."""
-    return start == 0 or "\n" in view.text[start - 1] or "\n" in view.doc_text[
-        view.idx[start - 1] + len(view.text[start - 1]):view.idx[start]]
+    """First sentence, or one after a line break (a space token holding the newline). (Only a
+    space token can hold it: between two tokens the text has the first one's trailing
+    whitespace, a single space or none, as ``Doc.text`` and the view's ``doc_text`` put it.)"""
+    return start == 0 or "\n" in view.text[start - 1]

@@ -67,6 +67,7 @@ BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Presseko
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
+TITLE_LABELS = ("NAT", "LOC", "ROLE")  # spans whose tokens may stand in a person's title
 DATELINE_RE = re.compile(
     r"""^\s*(?:[A-ZÄÖÜ][\w.'’\-]*(?:[ /][A-ZÄÖÜ][\w.'’\-]*){0,3})       # place: MOSKAU, Berlin, St. Gallen
         (?:\s*,\s*(?:den\s+)?[\w.\s]{1,20}?)?                              # , 10. Mai / , 12.04.2024
@@ -265,16 +266,25 @@ class EventAssembler(GazetteerComponent):
         """
         start, end = sent.start, sent.end
         text = view.text
-        starts_paragraph = _starts_paragraph(view, start)
-        aside = set(range(start, start + self._dateline_length(view, sent))) if starts_paragraph else set()
         texts = text[start:end]
         all_cues = self.word_cues.mask(texts)
+        lowered = view.lower[start:end]
+        lower_cues = self.lower_cues.mask(lowered)
+        starts_paragraph = _starts_paragraph(view, start)
+        if starts_paragraph:  # (datelines and topic headings open a paragraph)
+            sentence_text = view.span_text(start, end)
+            aside = set(range(start, start + self._dateline_length(view, sent, sentence_text)))
+            topic_heading = bool(TOPIC_HEADING_RE.match(sentence_text))
+        else:
+            aside, topic_heading = set(), False
         reporting = self._reporting_region(view, start, end, texts) if all_cues & REPORTING else set()
         persons, reporters, unresolved = [], [], []
-        if "OFFICIAL" in spans or "ROLE" in spans:
+        officials, roles = spans.get("OFFICIAL"), spans.get("ROLE")
+        if officials or roles:
             # (each label's spans are in document order already)
-            people = spans["OFFICIAL"] if "ROLE" not in spans else spans["ROLE"] if "OFFICIAL" not in spans \
-                else sorted(spans["OFFICIAL"] + spans["ROLE"], key=lambda s: s.start)
+            people = officials if roles is None else roles if officials is None \
+                else sorted(officials + roles, key=lambda s: s.start)
+            first_word = start + len(aside)
             for span in people:
                 person = _person(span)
                 if person is None:
@@ -283,19 +293,19 @@ class EventAssembler(GazetteerComponent):
                     continue
                 entry = {"person": person, "start": span.start, "end": span.end}
                 # "Mao Ning: Auf Einladung ...": the speaker of a transcript reports, she does not travel
-                speaker = span.start == start + len(aside) and span.end < end and text[span.end] == ":"
+                speaker = span.start == first_word and span.end < end and text[span.end] == ":"
                 (reporters if span.start in reporting or speaker else persons).append(entry)
         if reporting or aside:
-            words = [text[i] for i in range(start, end) if i not in reporting and i not in aside]
+            skip = reporting | aside
+            words = [word for i, word in enumerate(texts, start) if i not in skip]
             cues = self.word_cues.mask(words)
         else:
             words, cues = texts, all_cues
-        lowered = view.lower[start:end]
-        lower_cues = self.lower_cues.mask(lowered)
         title_tokens: set[int] = set()
-        for label in ("NAT", "LOC", "ROLE"):
-            for span in spans.get(label, ()):
-                title_tokens.update(range(span.start, span.end))
+        for label in TITLE_LABELS:
+            if label in spans:
+                for span in spans[label]:
+                    title_tokens.update(range(span.start, span.end))
         reading = {
             "aside": aside,
             "reporting": reporting,
@@ -314,7 +324,7 @@ class EventAssembler(GazetteerComponent):
             "words": words,
             "year": _bare_year(words) if may_name_year and YEAR_RE.search(view.span_text(start, end)) else None,
             "nouns": spans.get("_nouns", []),
-            "topic_heading": starts_paragraph and bool(TOPIC_HEADING_RE.match(view.span_text(start, end))),
+            "topic_heading": topic_heading,
             "start": start,
             "end": end,
             "title_tokens": title_tokens,
@@ -364,9 +374,12 @@ class EventAssembler(GazetteerComponent):
         return [s for s in spans.get("LOC", []) + spans.get("LANDMARK", [])
                 if s.start not in aside and s.start not in reporting and s.start not in named_by_adjective]
 
-    def _dateline_length(self, view: _View, sent: _Sentence) -> int:
-        """How many tokens a dateline opening the paragraph takes ("MOSKAU, 10. Mai (BelTA) -")."""
-        match = DATELINE_RE.match(view.span_text(sent.start, sent.end))
+    def _dateline_length(self, view: _View, sent: _Sentence, sentence_text: str) -> int:
+        """How many tokens a dateline opening the paragraph takes ("MOSKAU, 10. Mai (BelTA) -")
+        (``sentence_text``: the sentence's text)."""
+        if "-" not in sentence_text and "–" not in sentence_text and "—" not in sentence_text:
+            return 0  # (no dash to close a dateline: most sentences, tested faster than the pattern)
+        match = DATELINE_RE.match(sentence_text)
         if not match:
             return 0
         end_char = view.idx[sent.start] + match.end()
@@ -1685,8 +1698,11 @@ _position, _kind, _first = operator.itemgetter(0), operator.itemgetter(1), opera
 
 def _own_orgs(view: _View, spans: dict[str, list[_Item]]) -> list[_Item]:
     """The sentence's organizations, without those in an official's title ("UN-Generalsekretär")."""
+    orgs, text = spans["ORG"], view.text
+    if all(o.end >= len(text) or text[o.end] != "-" for o in orgs):
+        return orgs[:]  # (no hyphen after any of them: none is part of a title, see _title_prefix)
     official_starts = {s.start for s in spans.get("OFFICIAL", [])}
-    return [o for o in spans["ORG"] if not _title_prefix(view, o, official_starts)]
+    return [o for o in orgs if not _title_prefix(view, o, official_starts)]
 
 
 def _gender(person: dict[str, Any]) -> str | None:
