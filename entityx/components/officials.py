@@ -75,6 +75,7 @@ NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "
                       "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
 ATTRS_MEMO_SIZE = 4096  # officials in context remembered by ``_official_attrs``
 SURNAME_LIKE_MEMO_SIZE = 1 << 16  # words remembered by ``_surname_like`` (a few MB at most)
+NEAR_MEMO_SIZE = 1 << 17  # (official, word) answers remembered by ``_near_surnames`` (a few MB)
 # 0 <-> 1: which tokens are free, from the ``taken`` bytes in one C call
 FLIPPED_BYTES = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 MONTHS_AND_DAYS = frozenset(
@@ -176,8 +177,10 @@ class OfficialTagger(GazetteerComponent):
         # (official id, date, role key, role country) -> attributes, see ``_official_attrs``
         self._attrs_memo: dict[tuple[str, dt.date, str | None, str | None], dict[str, Any]] = {}
         # words that may or may not be a misspelt surname, see ``_surname_like``
+        self._judged_words: set[str] = set()
         self._surname_like_words: set[str] = set()
-        self._other_words: set[str] = set()
+        # surname-like words near a surname of an official, see ``_near_surnames``
+        self._clear_near_memo((self.fuzzy_surname_threshold, self.min_fuzzy_length))
         # One matcher for every phrase this component looks for (one pass over the tokens instead
         # of four), see ``_phrases``.
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -402,41 +405,75 @@ class OfficialTagger(GazetteerComponent):
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
         """(position, id) of free words that are misspellings of a surname the text used before.
 
-        Each distinct free word after the first mention is compared once, and only if it looks
-        like a name and its length lets it reach the threshold; then its free positions after
-        the first mention of that person are taken.
+        The candidates are the distinct free words after the first mention that look like a
+        name; those within the threshold of a surname of someone mentioned (see
+        ``_near_surnames``) are compared with all their surnames, and their free positions after
+        the first mention of the person chosen are taken.
         """
         # a word refers back only to a mention before it, so words up to the first one are out
         first = min(mentioned.values()) + 1
-        free_words = set(compress(words[first:], taken[first:].translate(FLIPPED_BYTES)))
-        candidates = self._surname_like(free_words)
+        candidates = self._surname_like(words[first:], taken[first:].translate(FLIPPED_BYTES))
         if not candidates:
             return []
+        settings = (self.fuzzy_surname_threshold, self.min_fuzzy_length)
+        if settings != self._near_settings:  # (the memo holds answers for the settings it was made with)
+            self._clear_near_memo(settings)
+        reached = set().union(*[self._near_surnames(official_id, candidates) for official_id in mentioned])
+        if not reached:
+            return []  # (what almost every text ends with)
         surnames = self._surnames
         known = {form: official_id for official_id in mentioned for form in surnames[official_id]}
         forms = list(known)
-        threshold = self.fuzzy_surname_threshold
-        lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
-        candidates = [word for word in candidates if len(word) in lengths]
-        if not candidates:
-            return []
-        if threshold > 0:
-            # one matrix of scores in C first (0 where the threshold is not reached), the exact
-            # choice below only for the words that reached it: almost never any
-            # (forms x words: a matrix row costs a prepared form, and texts name fewer forms
-            # than they have candidate words; the ratio is symmetric)
-            scores = process.cdist(forms, candidates, scorer=fuzz.ratio, score_cutoff=threshold)
-            if not numpy.count_nonzero(scores):
-                return []
-            candidates = list(compress(candidates, scores.any(axis=0).tolist()))
         matched: dict[str, str] = {}
-        for word in candidates:
-            best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
+        for word in reached:
+            best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=self.fuzzy_surname_threshold)
             if best is not None:
                 matched[word] = known[best[0]]
         positions = compress(range(len(words)), map(matched.__contains__, words))
         return [(position, matched[words[position]]) for position in positions
                 if not taken[position] and mentioned[matched[words[position]]] < position]
+
+    def _near_surnames(self, official_id: str, candidates: set[str]) -> set[str]:
+        """Those of ``candidates`` (surname-like words) that reach ``fuzzy_surname_threshold``
+        against a surname of the official and are ``min_fuzzy_length`` long or longer.
+
+        A pure function of the words and the official's surnames, remembered per official (the
+        words near, and all words asked about): texts name the same people again and again
+        next to the same words, and two set operations in C cost far less than scoring the
+        words. All of it is forgotten when ``NEAR_MEMO_SIZE`` words are remembered, when the
+        settings change and whenever the gazetteer changes (``_compile``).
+        """
+        entry = self._near_memo.get(official_id)
+        if entry is None:
+            entry = self._near_memo[official_id] = (set(), set())
+        near, seen = entry
+        unseen = candidates - seen
+        if unseen:
+            if self._near_memo_size + len(unseen) > NEAR_MEMO_SIZE:
+                self._clear_near_memo(self._near_settings)
+                near, seen = self._near_memo[official_id] = (set(), set())
+            self._near_memo_size += len(unseen)
+            near.update(self._reaching(official_id, unseen))
+            seen.update(unseen)
+        return near & candidates
+
+    def _reaching(self, official_id: str, words: set[str]) -> list[str]:
+        """Those of ``words`` that reach the threshold against a surname of the official (one
+        ``cdist`` call in C; words too short, or whose length cannot reach the threshold, are
+        not scored)."""
+        forms = self._surnames[official_id]
+        threshold = self.fuzzy_surname_threshold
+        lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
+        words = [word for word in words if len(word) in lengths]
+        if not words or threshold <= 0:  # (any word reaches a threshold of 0)
+            return words
+        scores = process.cdist(words, forms, scorer=fuzz.ratio, score_cutoff=threshold)
+        return list(compress(words, scores.any(axis=1).tolist()))
+
+    def _clear_near_memo(self, settings: tuple[float, int]) -> None:
+        self._near_memo: dict[str, tuple[set[str], set[str]]] = {}  # official id -> (near, seen)
+        self._near_memo_size = 0
+        self._near_settings = settings
 
     def _fuzzy_lengths(self, form_lengths: frozenset[int], threshold: float) -> frozenset[int] | range:
         """Lengths of words that may be misspellings of forms of ``form_lengths`` characters:
@@ -446,28 +483,28 @@ class OfficialTagger(GazetteerComponent):
             return range(self.min_fuzzy_length, 1 << 30)
         return _fuzzy_lengths(form_lengths, threshold, self.min_fuzzy_length)
 
-    def _surname_like(self, words: set[str]) -> set[str]:
-        """Those of ``words`` that look like a name and are no common word: the ones a misspelt
-        surname can be. Asked for every distinct free word of every text, so the answer is
-        remembered per word in two sets (yes / no): most words repeat from text to text, and
-        set operations in C are far cheaper than the checks. The sets are emptied when they
-        reach ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
-        ``_compile``)."""
-        like, unlike = self._surname_like_words, self._other_words
-        found = words & like
-        new = words - found - unlike
-        if new:
-            if len(like) + len(unlike) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+    def _surname_like(self, words: list[str], free: bytes) -> set[str]:
+        """The distinct words of ``words`` at the positions marked in ``free`` that look like
+        a name and are no common word: the ones a misspelt surname can be.
+
+        Asked for most words of every text, so the answer is remembered per word (all words
+        judged, and those that look like a name): most words repeat from text to text, and
+        going over the words in C (``issuperset``, ``intersection``) costs far less than the
+        checks, or than building a set of the text's words. The memo is emptied when it
+        reaches ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
+        ``_compile``).
+        """
+        judged, like = self._judged_words, self._surname_like_words
+        if not judged.issuperset(words):  # (all words are judged, free or not: one step less)
+            new = set(words) - judged
+            if len(judged) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+                judged.clear()
                 like.clear()
-                unlike.clear()
+                new = set(words)
             common = self.common_words
-            for word in new:
-                if _name_like(word) and word not in common:
-                    like.add(word)
-                    found.add(word)
-                else:
-                    unlike.add(word)
-        return found
+            like.update(word for word in new if _name_like(word) and word not in common)
+            judged.update(new)
+        return like.intersection(compress(words, free))
 
     # ------------------------------------------------------------------ role descriptions
     def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Place],
@@ -703,7 +740,8 @@ def _places(doc: Doc, taken: bytearray) -> tuple[dict[int, Place], dict[int, Pla
     by_end = dict(zip(map(_RECORD_END, records), records))
     for start, end, _start_char, _end_char, label, _kb_id in records:
         if label != NAT:
-            taken[start:end] = b"\x01" * (end - start)
+            for i in range(start, end):
+                taken[i] = 1
     return by_start, by_end
 
 
