@@ -103,7 +103,7 @@ class NameIndex:
         return list(known)
 
 
-def _search(query: str, key_word: str, blocks: dict[str, "_Block"], threshold: float,
+def _search(query: str, key_word: str, blocks: dict[str, _Block], threshold: float,
             limit: int) -> list[Candidate]:
     """Candidates from the block of ``key_word``'s first letter and of its usual
     transliteration swap: the best (up to ``limit``) forms of each that reach ``threshold``
@@ -124,7 +124,7 @@ class _Block:
     length, so that a search scores only the forms whose length lets them reach the
     threshold: a block's cost grows with the forms of about the query's length, not with all."""
 
-    __slots__ = ("forms", "ids", "order", "lengths")
+    __slots__ = ("forms", "ids", "lengths", "order")
 
     def __init__(self, entries: list[tuple[str, str]]):
         """``entries``: (form, official id) in the order of the gazetteer."""

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
-import numpy
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -111,7 +110,7 @@ class _Text:
     """What the steps of ``OfficialTagger.__call__`` share about one Doc: its words, the date,
     the role descriptions, which tokens are taken, and the officials found so far."""
 
-    __slots__ = ("doc", "words", "on", "taken", "roles", "role_at", "found", "mentioned")
+    __slots__ = ("doc", "found", "mentioned", "on", "role_at", "roles", "taken", "words")
 
     def __init__(self, doc: Doc, words: list[str], on: dt.date):
         self.doc = doc
@@ -173,7 +172,8 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
-        self._surnames = {official_id: tuple(official["surnames"]) for official_id, official in officials.items()}
+        self._surnames = {official_id: tuple(official["surnames"])
+                          for official_id, official in officials.items()}
         # (official id, date, role key, role country) -> attributes, see ``_official_attrs``
         self._attrs_memo: dict[tuple[str, dt.date, str | None, str | None], dict[str, Any]] = {}
         # words that may or may not be a misspelt surname, see ``_surname_like``
@@ -192,7 +192,7 @@ class OfficialTagger(GazetteerComponent):
         # others stay with the matcher.
         self._one_token_surnames: dict[str, frozenset[str]] = {}  # word -> official ids
         surnames = self.index.forms_by_official(surnames=True)
-        one_token = _one_token_phrases(self.nlp, {form for forms in surnames.values() for form in forms})
+        one_token = _one_token_phrases(self.nlp, {f for forms in surnames.values() for f in forms})
         ids_by_word: dict[str, set[str]] = defaultdict(set)
         for official_id, forms in surnames.items():
             longer = [form for form in forms if form not in one_token]
@@ -236,7 +236,8 @@ class OfficialTagger(GazetteerComponent):
             found[kind].append((what, start, end))
         return found
 
-    def _surname_spans(self, words: list[str], matches: list[tuple[str, int, int]]) -> list[tuple[int, int, frozenset[str]]]:
+    def _surname_spans(self, words: list[str], matches: list[tuple[str, int, int]]
+                       ) -> list[tuple[int, int, frozenset[str]]]:
         """``_spans_longest_first`` of the surnames in the text: the matcher's ``matches`` (of
         surnames of several tokens) and the words that are a surname."""
         ids_at = _ids_by_span(matches)
@@ -256,7 +257,8 @@ class OfficialTagger(GazetteerComponent):
         text = _Text(doc, words, doc_date(doc) or dt.date.today())
         places, places_by_end = _places(doc, text.taken)
         phrases = self._phrases(doc)
-        text.set_roles(self._role_mentions(doc, words, places, places_by_end, phrases[TITLE], phrases[BODY]))
+        text.set_roles(self._role_mentions(doc, words, places, places_by_end,
+                                           phrases[TITLE], phrases[BODY]))
         self._full_names(text, phrases[NAME])
         self._fuzzy_full_names(text)
         self._surnames_alone(text, phrases[SURNAME])
@@ -271,7 +273,7 @@ class OfficialTagger(GazetteerComponent):
         self._write_spans(text)
         return doc
 
-    def _full_names(self, text: "_Text", matches: list[tuple[str, int, int]]) -> None:
+    def _full_names(self, text: _Text, matches: list[tuple[str, int, int]]) -> None:
         """Step 1: full names and aliases."""
         taken, role_at = text.taken, text.role_at
         for start, end, ids in _spans_longest_first(matches):
@@ -284,7 +286,7 @@ class OfficialTagger(GazetteerComponent):
                                            or _role_before(text.roles, text.words, start))
             text.add(start, end, official_id, {"candidates": sorted(ids) if official_id is None else []})
 
-    def _fuzzy_full_names(self, text: "_Text") -> None:
+    def _fuzzy_full_names(self, text: _Text) -> None:
         """Step 2: misspelt full names ("Sergej Lawrof") anchored on a known first name."""
         words, taken = text.words, text.taken
         for start in compress(range(len(words) - 1), map(self._anchor_first_names.__contains__, words)):
@@ -296,7 +298,7 @@ class OfficialTagger(GazetteerComponent):
             if official_id:
                 text.add(start, start + 2, official_id, {"candidates": [], "fuzzy": True})
 
-    def _surnames_alone(self, text: "_Text", matches: list[tuple[str, int, int]]) -> None:
+    def _surnames_alone(self, text: _Text, matches: list[tuple[str, int, int]]) -> None:
         """Step 3: surnames alone, when the context supports them (see ``_accept_surname``)."""
         words, taken, role_at, mentioned = text.words, text.taken, text.role_at, text.mentioned
         n = len(words)
@@ -316,13 +318,13 @@ class OfficialTagger(GazetteerComponent):
                 # "Nikola Dimitrov" is not Stefan Dimitrow: another first name before a known
                 # surname names someone else (step 5 may take the pair as unknown)
                 continue
-            official_id, candidates = self._accept_surname(text.doc, words, start, end, ids, text.on, role,
-                                                           mentioned)
+            official_id, candidates = self._accept_surname(text.doc, words, start, end, ids, text.on,
+                                                           role, mentioned)
             if official_id is None and not candidates:
                 continue
             text.add(start, end, official_id, {"candidates": candidates})
 
-    def _fuzzy_surnames_after_titles(self, text: "_Text") -> None:
+    def _fuzzy_surnames_after_titles(self, text: _Text) -> None:
         """Step 4: a misspelt surname right after a title ("Außenminister Lawrof")."""
         words, taken = text.words, text.taken
         n = len(words)
@@ -340,7 +342,7 @@ class OfficialTagger(GazetteerComponent):
                 if official_id:
                     text.add(position, position + 1, official_id, {"candidates": [], "fuzzy": True})
 
-    def _unknown_names(self, text: "_Text") -> None:
+    def _unknown_names(self, text: _Text) -> None:
         """Step 5: title + a name the gazetteer does not know, and later mentions of its surname."""
         doc, words, taken = text.doc, text.words, text.taken
         unknown_surnames: dict[str, str] = {}
@@ -366,22 +368,31 @@ class OfficialTagger(GazetteerComponent):
                     first = next(f for f in found if f[3].get("name") == name)
                     text.add(i, i + 1, None, dict(first[3]))
 
-    def _write_spans(self, text: "_Text") -> None:
+    def _write_spans(self, text: _Text) -> None:
         """OFFICIAL spans, then ROLE spans for descriptions without a name next to them, added
         to the Doc in one go."""
         doc, on, found, role_at = text.doc, text.on, text.found, text.role_at
         officials = self.data.get("officials", {})
         spans: list[Span] = []
         span_attrs: list[dict[str, Any]] = []
+        # labels and ids as string hashes, each added to the Doc's strings once per Doc rather
+        # than once per span (as Span does with a str)
+        strings = doc.vocab.strings
+        official_label_id, role_label_id = strings.add("OFFICIAL"), strings.add("ROLE")
+        kb_ids: dict[str | None, int] = {None: 0}
         for start, end, official_id, extra in sorted(found):  # (``found`` stays in the order found)
-            spans.append(Span(doc, start, end, label="OFFICIAL", kb_id=official_id or ""))
+            kb_id = kb_ids.get(official_id)
+            if kb_id is None:
+                kb_id = kb_ids[official_id] = strings.add(official_id)
+            spans.append(Span(doc, start, end, label=official_label_id, kb_id=kb_id))
             span_attrs.append(self._official_attrs(official_id, extra, on, role_at.get(start)))
         named_at = {start for start, _end, _id, _extra in found}
         for m in text.roles:
             if m.title_end in named_at or m.end in named_at or _apposition_name(text.words, m.end, named_at):
                 continue
             holder, role_key, country = self._resolve_role(doc, m, on, found)
-            spans.append(Span(doc, m.start, m.end, label="ROLE", kb_id=holder or ""))
+            holder_id = strings.add(holder) if holder else 0
+            spans.append(Span(doc, m.start, m.end, label=role_label_id, kb_id=holder_id))
             span_attrs.append({
                 "role_key": role_key,
                 "role": role_label(self.data["roles"], role_key, _office(country),
@@ -416,9 +427,10 @@ class OfficialTagger(GazetteerComponent):
         if not candidates:
             return []
         settings = (self.fuzzy_surname_threshold, self.min_fuzzy_length)
-        if settings != self._near_settings:  # (the memo holds answers for the settings it was made with)
+        if settings != self._near_settings:  # (the memo's answers hold for its settings only)
             self._clear_near_memo(settings)
-        reached = set().union(*[self._near_surnames(official_id, candidates) for official_id in mentioned])
+        reached = set().union(*[self._near_surnames(official_id, candidates)
+                                for official_id in mentioned])
         if not reached:
             return []  # (what almost every text ends with)
         surnames = self._surnames
@@ -426,7 +438,8 @@ class OfficialTagger(GazetteerComponent):
         forms = list(known)
         matched: dict[str, str] = {}
         for word in reached:
-            best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=self.fuzzy_surname_threshold)
+            best = process.extractOne(word, forms, scorer=fuzz.ratio,
+                                      score_cutoff=self.fuzzy_surname_threshold)
             if best is not None:
                 matched[word] = known[best[0]]
         positions = compress(range(len(words)), map(matched.__contains__, words))
