@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
+import numpy
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -74,7 +75,6 @@ NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "
                       "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
 ATTRS_MEMO_SIZE = 4096  # officials in context remembered by ``_official_attrs``
 SURNAME_LIKE_MEMO_SIZE = 1 << 16  # words remembered by ``_surname_like`` (a few MB at most)
-NEAR_MEMO_SIZE = 1 << 17  # (official, word) answers remembered by ``_near_surnames`` (a few MB)
 # 0 <-> 1: which tokens are free, from the ``taken`` bytes in one C call
 FLIPPED_BYTES = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 MONTHS_AND_DAYS = frozenset(
@@ -179,8 +179,6 @@ class OfficialTagger(GazetteerComponent):
         # words that may or may not be a misspelt surname, see ``_surname_like``
         self._judged_words: set[str] = set()
         self._surname_like_words: set[str] = set()
-        # surname-like words near a surname of an official, see ``_near_surnames``
-        self._clear_near_memo((self.fuzzy_surname_threshold, self.min_fuzzy_length))
         # One matcher for every phrase this component looks for (one pass over the tokens instead
         # of four), see ``_phrases``.
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -417,76 +415,40 @@ class OfficialTagger(GazetteerComponent):
         """(position, id) of free words that are misspellings of a surname the text used before.
 
         The candidates are the distinct free words after the first mention that look like a
-        name; those within the threshold of a surname of someone mentioned (see
-        ``_near_surnames``) are compared with all their surnames, and their free positions after
-        the first mention of the person chosen are taken.
+        name and whose length lets them reach the threshold; those that reach it against a
+        surname of someone mentioned are matched to the best such surname, and their free
+        positions after the first mention of that person are taken.
         """
         # a word refers back only to a mention before it, so words up to the first one are out
         first = min(mentioned.values()) + 1
         candidates = self._surname_like(words[first:], taken[first:].translate(FLIPPED_BYTES))
         if not candidates:
             return []
-        settings = (self.fuzzy_surname_threshold, self.min_fuzzy_length)
-        if settings != self._near_settings:  # (the memo's answers hold for its settings only)
-            self._clear_near_memo(settings)
-        reached = set().union(*[self._near_surnames(official_id, candidates)
-                                for official_id in mentioned])
-        if not reached:
-            return []  # (what almost every text ends with)
         surnames = self._surnames
         known = {form: official_id for official_id in mentioned for form in surnames[official_id]}
         forms = list(known)
+        threshold = self.fuzzy_surname_threshold
+        lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
+        candidates = [word for word in candidates if len(word) in lengths]
+        if not candidates:
+            return []
+        if threshold > 0:
+            # All pairs scored in one call in C (0 where the threshold is not reached), which
+            # almost always ends it; the exact choice below only for words that reached it.
+            # (Rows are the surnames: a row prepares its string once, texts name fewer
+            # surnames than they have candidates, and the ratio is symmetric.)
+            scores = process.cdist(forms, candidates, scorer=fuzz.ratio, score_cutoff=threshold)
+            if not numpy.count_nonzero(scores):
+                return []
+            candidates = list(compress(candidates, scores.any(axis=0).tolist()))
         matched: dict[str, str] = {}
-        for word in reached:
-            best = process.extractOne(word, forms, scorer=fuzz.ratio,
-                                      score_cutoff=self.fuzzy_surname_threshold)
+        for word in candidates:
+            best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
                 matched[word] = known[best[0]]
         positions = compress(range(len(words)), map(matched.__contains__, words))
         return [(position, matched[words[position]]) for position in positions
                 if not taken[position] and mentioned[matched[words[position]]] < position]
-
-    def _near_surnames(self, official_id: str, candidates: set[str]) -> set[str]:
-        """Those of ``candidates`` (surname-like words) that reach ``fuzzy_surname_threshold``
-        against a surname of the official and are ``min_fuzzy_length`` long or longer.
-
-        A pure function of the words and the official's surnames, remembered per official (the
-        words near, and all words asked about): texts name the same people again and again
-        next to the same words, and two set operations in C cost far less than scoring the
-        words. All of it is forgotten when ``NEAR_MEMO_SIZE`` words are remembered, when the
-        settings change and whenever the gazetteer changes (``_compile``).
-        """
-        entry = self._near_memo.get(official_id)
-        if entry is None:
-            entry = self._near_memo[official_id] = (set(), set())
-        near, seen = entry
-        unseen = candidates - seen
-        if unseen:
-            if self._near_memo_size + len(unseen) > NEAR_MEMO_SIZE:
-                self._clear_near_memo(self._near_settings)
-                near, seen = self._near_memo[official_id] = (set(), set())
-            self._near_memo_size += len(unseen)
-            near.update(self._reaching(official_id, unseen))
-            seen.update(unseen)
-        return near & candidates
-
-    def _reaching(self, official_id: str, words: set[str]) -> list[str]:
-        """Those of ``words`` that reach the threshold against a surname of the official (one
-        ``cdist`` call in C; words too short, or whose length cannot reach the threshold, are
-        not scored)."""
-        forms = self._surnames[official_id]
-        threshold = self.fuzzy_surname_threshold
-        lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
-        words = [word for word in words if len(word) in lengths]
-        if not words or threshold <= 0:  # (any word reaches a threshold of 0)
-            return words
-        scores = process.cdist(words, forms, scorer=fuzz.ratio, score_cutoff=threshold)
-        return list(compress(words, scores.any(axis=1).tolist()))
-
-    def _clear_near_memo(self, settings: tuple[float, int]) -> None:
-        self._near_memo: dict[str, tuple[set[str], set[str]]] = {}  # official id -> (near, seen)
-        self._near_memo_size = 0
-        self._near_settings = settings
 
     def _fuzzy_lengths(self, form_lengths: frozenset[int], threshold: float) -> frozenset[int] | range:
         """Lengths of words that may be misspellings of forms of ``form_lengths`` characters:
