@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -22,6 +24,7 @@ from .gazetteer import OfficeIndex
 
 # Initial letters that transliterations swap (Wolodin/Volodin, Jermak/Yermak, Sacharowa/Zakharova).
 INITIAL_SWAPS = {"w": "v", "v": "w", "j": "y", "y": "j", "s": "z", "z": "s", "k": "c", "c": "k"}
+FUZZY_MEMO_SIZE = 1 << 14  # fuzzy searches remembered by ``NameIndex._search``
 
 
 def with_genitive(form: str) -> list[str]:
@@ -61,8 +64,10 @@ class NameIndex:
                 for variant in with_genitive(surname):
                     self.surname_forms[variant].add(official["id"])
                 surname_blocks[_block(surname)].append((surname, official["id"]))
-        self._full = {k: ([f for f, _ in v], [i for _, i in v]) for k, v in full_blocks.items()}
-        self._surnames = {k: ([f for f, _ in v], [i for _, i in v]) for k, v in surname_blocks.items()}
+        self._full = {key: _Block(entries) for key, entries in full_blocks.items()}
+        self._surnames = {key: _Block(entries) for key, entries in surname_blocks.items()}
+        # (blocks, query, key word, threshold, limit) -> candidates, see ``_search``
+        self._found: dict[tuple[str, str, str, float, int], list[Candidate]] = {}
 
     def forms_by_official(self, surnames: bool = False) -> dict[str, list[str]]:
         """official id -> its surface forms (for building phrase matchers)."""
@@ -74,24 +79,90 @@ class NameIndex:
 
     def fuzzy_full(self, first: str, last: str, threshold: float, limit: int = 3) -> list[Candidate]:
         """Misspelt 'First Last' against known full names of the surname's block."""
-        return self._search(f"{first} {last}", last, self._full, threshold, limit)
+        return self._search("full", f"{first} {last}", last, threshold, limit)
 
     def fuzzy_surname(self, word: str, threshold: float, limit: int = 3) -> list[Candidate]:
         """Misspelt surname ('Lawrof') against known surnames of its block."""
-        return self._search(word, word, self._surnames, threshold, limit)
+        return self._search("surname", word, word, threshold, limit)
 
-    @staticmethod
-    def _search(query: str, key_word: str, blocks: dict[str, tuple[list[str], list[str]]],
-                threshold: float, limit: int) -> list[Candidate]:
-        found: dict[str, Candidate] = {}
-        for key in {_block(key_word), INITIAL_SWAPS.get(_block(key_word), _block(key_word))}:
-            forms, ids = blocks.get(key, ([], []))
-            for form, score, position in process.extract(query, forms, scorer=fuzz.ratio,
-                                                         score_cutoff=threshold, limit=limit):
-                official_id = ids[position]
-                if official_id not in found or found[official_id].score < score:
-                    found[official_id] = Candidate(official_id, form, score)
-        return sorted(found.values(), key=lambda c: -c.score)
+    def _search(self, blocks: str, query: str, key_word: str, threshold: float,
+                limit: int) -> list[Candidate]:
+        """``_search`` in the "full" or "surname" blocks.
+
+        A pure function of its arguments, asked again whenever a text repeats a name the
+        gazetteer does not know, so the answers are remembered (the memo is emptied when it
+        holds ``FUZZY_MEMO_SIZE`` of them; a NameIndex is built anew when the gazetteer changes).
+        """
+        memo_key = (blocks, query, key_word, threshold, limit)
+        known = self._found.get(memo_key)
+        if known is None:
+            if len(self._found) >= FUZZY_MEMO_SIZE:
+                self._found.clear()
+            known = self._found[memo_key] = _search(
+                query, key_word, self._full if blocks == "full" else self._surnames, threshold, limit)
+        return list(known)
+
+
+def _search(query: str, key_word: str, blocks: dict[str, _Block], threshold: float,
+            limit: int) -> list[Candidate]:
+    """Candidates from the block of ``key_word``'s first letter and of its usual
+    transliteration swap: the best (up to ``limit``) forms of each that reach ``threshold``
+    against ``query``, each official with its best form, the best first."""
+    found: dict[str, Candidate] = {}
+    for key in {_block(key_word), INITIAL_SWAPS.get(_block(key_word), _block(key_word))}:
+        block = blocks.get(key)
+        if block is None:
+            continue
+        for form, score, official_id in block.best(query, threshold, limit):
+            if official_id not in found or found[official_id].score < score:
+                found[official_id] = Candidate(official_id, form, score)
+    return sorted(found.values(), key=lambda c: -c.score)
+
+
+class _Block:
+    """The forms (and their officials) whose key word starts with one letter, ordered by
+    length, so that a search scores only the forms whose length lets them reach the
+    threshold: a block's cost grows with the forms of about the query's length, not with all."""
+
+    __slots__ = ("forms", "ids", "lengths", "order")
+
+    def __init__(self, entries: list[tuple[str, str]]):
+        """``entries``: (form, official id) in the order of the gazetteer."""
+        by_length = sorted(range(len(entries)), key=lambda i: (len(entries[i][0]), i))
+        self.forms = [entries[i][0] for i in by_length]
+        self.ids = [entries[i][1] for i in by_length]
+        self.order = by_length  # position in the gazetteer order (which wins a tie)
+        self.lengths = [len(form) for form in self.forms]
+
+    def best(self, query: str, threshold: float, limit: int) -> list[tuple[str, float, str]]:
+        """(form, score, official id) of the ``limit`` best forms reaching ``threshold``,
+        as ``process.extract`` over all forms in gazetteer order returns them (by score, then
+        by that order)."""
+        low, high = _length_window(len(query), threshold)
+        first, last = bisect.bisect_left(self.lengths, low), bisect.bisect_right(self.lengths, high)
+        if first >= last:
+            return []
+        found = process.extract(query, self.forms[first:last], scorer=fuzz.ratio,
+                                score_cutoff=threshold, limit=None)
+        order = self.order
+        found.sort(key=lambda match: (-match[1], order[first + match[2]]))
+        return [(form, score, self.ids[first + position]) for form, score, position in found[:limit]]
+
+
+@functools.lru_cache(maxsize=1024)
+def _length_window(length: int, threshold: float) -> tuple[int, int]:
+    """The shortest and the longest form whose ``fuzz.ratio`` against a query of ``length``
+    characters may reach ``threshold``, with a character to spare either side: the ratio of
+    strings of lengths a and b is at most 200 * min(a, b) / (a + b)."""
+    if threshold <= 0:
+        return 0, 1 << 30
+    if threshold > 100:
+        return 1, 0  # (no form)
+    low = next(n for n in range(length + 1) if 200 * n >= threshold * (n + length))
+    high = length
+    while 200 * length >= threshold * (high + 1 + length):
+        high += 1
+    return max(low - 1, 0), high + 1
 
 
 class Linker:

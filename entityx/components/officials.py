@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
+import numpy
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -37,12 +38,16 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label
 from ..linking import Linker, NameIndex
-from ..spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
+from ..spans import TokenTexts, add_spans, attrs_at, doc_date, span_records_of
 from .base import GazetteerComponent
 
 NAT, LOC, ORG = get_string_id("NAT"), get_string_id("LOC"), get_string_id("ORG")  # span labels
+PLACE_LABELS = {NAT: "NAT", LOC: "LOC", ORG: "ORG"}
+# A place (NAT, LOC or ORG span) is read as its span record (spans.span_records_of):
+# (start, end, start_char, end_char, label hash, kb_id hash), no Span object per place.
+Place = tuple[int, int, int, int, int, int]
 # kinds of phrases in the component's matcher
-NAME, SURNAME, TITLE, BODY, FIRST = "NAME", "SUR", "TITLE", "BODY", "FIRST"
+NAME, SURNAME, TITLE, BODY = "NAME", "SUR", "TITLE", "BODY"
 ORG_PREFIX = "org:"  # a role description's "country" that is an organization ("UN-Generalsekretär")
 
 
@@ -70,6 +75,8 @@ NAME_STOP_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "
                       "lich", "isch", "ische", "ischen", "ischer", "ungen", "ment", "ei", "ern", "nis")
 ATTRS_MEMO_SIZE = 4096  # officials in context remembered by ``_official_attrs``
 SURNAME_LIKE_MEMO_SIZE = 1 << 16  # words remembered by ``_surname_like`` (a few MB at most)
+# 0 <-> 1: which tokens are free, from the ``taken`` bytes in one C call
+FLIPPED_BYTES = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 MONTHS_AND_DAYS = frozenset(
     "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember "
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
@@ -97,6 +104,44 @@ class _RoleMention:
     role_key: str
     country: str | None
     title: str
+
+
+class _Text:
+    """What the steps of ``OfficialTagger.__call__`` share about one Doc: its words, the date,
+    the role descriptions, which tokens are taken, and the officials found so far."""
+
+    __slots__ = ("doc", "found", "mentioned", "on", "role_at", "roles", "taken", "words")
+
+    def __init__(self, doc: Doc, words: list[str], on: dt.date):
+        self.doc = doc
+        self.words = words
+        self.on = on
+        # 1 for each token in a mention already (bytes: see ``_misspelt_mentions``)
+        self.taken = bytearray(len(words))
+        self.roles: list[_RoleMention] = []
+        # the role description ending where a name starts ("Außenminister | Lawrow"), or whose
+        # title ends there ("Außenminister | Lawrow | Russlands"); the first kind wins
+        self.role_at: dict[int, _RoleMention] = {}
+        self.found: list[tuple[int, int, str | None, dict[str, Any]]] = []  # start, end, id, attrs
+        self.mentioned: dict[str, int] = {}  # official id -> start of its first mention found
+
+    def set_roles(self, roles: list[_RoleMention]) -> None:
+        self.roles = roles
+        role_at = self.role_at = {m.title_end: m for m in roles}
+        role_at.update({m.end: m for m in roles})
+        taken = self.taken
+        for m in roles:
+            for i in range(m.start, m.end):
+                taken[i] = 1
+
+    def add(self, start: int, end: int, official_id: str | None, extra: dict[str, Any]) -> None:
+        """A mention of an official (``official_id``, None when unknown or undecided) found."""
+        taken = self.taken
+        for i in range(start, end):
+            taken[i] = 1
+        self.found.append((start, end, official_id, extra))
+        if official_id:
+            self.mentioned.setdefault(official_id, start)
 
 
 class OfficialTagger(GazetteerComponent):
@@ -127,19 +172,34 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
+        self._surnames = {official_id: tuple(official["surnames"])
+                          for official_id, official in officials.items()}
         # (official id, date, role key, role country) -> attributes, see ``_official_attrs``
         self._attrs_memo: dict[tuple[str, dt.date, str | None, str | None], dict[str, Any]] = {}
         # words that may or may not be a misspelt surname, see ``_surname_like``
+        self._judged_words: set[str] = set()
         self._surname_like_words: set[str] = set()
-        self._other_words: set[str] = set()
         # One matcher for every phrase this component looks for (one pass over the tokens instead
         # of four), see ``_phrases``.
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self._phrase_keys: dict[int, tuple[str, str]] = {}  # match id -> (kind, what)
         for official_id, forms in self.index.forms_by_official().items():
             self._add_phrases(NAME, official_id, forms)
-        for official_id, forms in self.index.forms_by_official(surnames=True).items():
-            self._add_phrases(SURNAME, official_id, forms)
+        # Surnames are mostly one token each: those are looked up word by word (``_surname_spans``),
+        # which costs less than matching them (they were half of the matcher's work); the
+        # others stay with the matcher.
+        self._one_token_surnames: dict[str, frozenset[str]] = {}  # word -> official ids
+        surnames = self.index.forms_by_official(surnames=True)
+        one_token = _one_token_phrases(self.nlp, {f for forms in surnames.values() for f in forms})
+        ids_by_word: dict[str, set[str]] = defaultdict(set)
+        for official_id, forms in surnames.items():
+            longer = [form for form in forms if form not in one_token]
+            if longer:
+                self._add_phrases(SURNAME, official_id, longer)
+            for form in forms:
+                if form in one_token:
+                    ids_by_word[form].add(official_id)
+        self._one_token_surnames = {word: frozenset(ids) for word, ids in ids_by_word.items()}
         self._title_countries: dict[str, str] = {}
         self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
@@ -156,11 +216,7 @@ class OfficialTagger(GazetteerComponent):
             self._add_phrases(BODY, body, [body])
         # first names that may start a misspelt full name ("Sergej Lawrof"); the anchor is one
         # token, so a first name the tokenizer splits ("Jean-Yves") never is one
-        names = sorted(self.index.first_names)
-        one_token = [name for name, tokens in zip(names, self.nlp.tokenizer.pipe(names))
-                     if len(tokens) == 1 and tokens[0].text == name]
-        if one_token:
-            self._add_phrases(FIRST, "", one_token)
+        self._anchor_first_names = _one_token_phrases(self.nlp, self.index.first_names)
 
     def _add_phrases(self, kind: str, what: str, phrases: list[str]) -> None:
         """Match ``phrases`` as ``what`` (an official id, a role key, a body phrase) of ``kind``."""
@@ -169,101 +225,108 @@ class OfficialTagger(GazetteerComponent):
         self._phrase_keys[self.nlp.vocab.strings[key]] = (kind, what)
 
     def _phrases(self, doc: Doc) -> dict[str, list[tuple[str, int, int]]]:
-        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY, FIRST): (what, start, end),
-        in the matcher's order."""
+        """The matcher's matches by kind (NAME, SURNAME, TITLE, BODY): (what, start, end), in the
+        matcher's order."""
         keys = self._phrase_keys
-        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: [], FIRST: []}
+        found: dict[str, list[tuple[str, int, int]]] = {NAME: [], SURNAME: [], TITLE: [], BODY: []}
         for match_id, start, end in self.matcher(doc):
             kind, what = keys[match_id]
             found[kind].append((what, start, end))
         return found
+
+    def _surname_spans(self, words: list[str], matches: list[tuple[str, int, int]]
+                       ) -> list[tuple[int, int, frozenset[str]]]:
+        """``_spans_longest_first`` of the surnames in the text: the matcher's ``matches`` (of
+        surnames of several tokens) and the words that are a surname."""
+        ids_at = _ids_by_span(matches)
+        one_token = self._one_token_surnames
+        for position in compress(range(len(words)), map(one_token.__contains__, words)):
+            key = (position, position + 1)
+            ids = one_token[words[position]]
+            ids_at[key] = ids_at[key] | ids if key in ids_at else ids
+        return _longest_first_spans(ids_at)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        on = doc_date(doc) or dt.date.today()
         words = self._token_texts(doc)
-        officials = self.data.get("officials", {})
-        taken = [False] * n
-        # places by start and by end (of two starting together the shorter one, of two ending
-        # together the later one), each span's offsets read once
-        places: dict[int, Span] = {}
-        places_by_end: dict[int, Span] = {}
-        for span in spans_of(doc, "NAT", "LOC", "ORG"):
-            start, end = span.start, span.end
-            places[start] = places_by_end[end] = span
-            if span.label != NAT:  # names of places and organizations are no person's name
-                for i in range(start, end):
-                    taken[i] = True
+        text = _Text(doc, words, doc_date(doc) or dt.date.today())
+        places, places_by_end = _places(doc, text.taken)
         phrases = self._phrases(doc)
-        role_mentions = self._role_mentions(doc, words, places, places_by_end,
-                                            phrases[TITLE], phrases[BODY])
-        role_by_title_end = {m.title_end: m for m in role_mentions}
-        role_by_end = {m.end: m for m in role_mentions}
-        for m in role_mentions:
-            for i in range(m.start, m.end):
-                taken[i] = True
+        text.set_roles(self._role_mentions(doc, words, places, places_by_end,
+                                           phrases[TITLE], phrases[BODY]))
+        self._full_names(text, phrases[NAME])
+        self._fuzzy_full_names(text)
+        self._surnames_alone(text, phrases[SURNAME])
+        self._fuzzy_surnames_after_titles(text)
+        if text.mentioned:
+            # misspelt surname of someone the text already named ("Lukaschnko" after
+            # "Alexander Lukaschenko"): only those people are candidates, so ordinary words are safe
+            for position, official_id in self._misspelt_mentions(words, text.taken, text.mentioned):
+                text.add(position, position + 1, official_id, {"candidates": [], "fuzzy": True})
+        if text.roles:
+            self._unknown_names(text)
+        self._write_spans(text)
+        return doc
 
-        found: list[tuple[int, int, str | None, dict[str, Any]]] = []  # start, end, id, attrs
-        mentioned: dict[str, int] = {}
-
-        # 1. full names
-        for start, end, ids in _spans_longest_first(phrases[NAME]):
+    def _full_names(self, text: _Text, matches: list[tuple[str, int, int]]) -> None:
+        """Step 1: full names and aliases."""
+        taken, role_at = text.taken, text.role_at
+        for start, end, ids in _spans_longest_first(matches):
             if any(taken[start:end]):
                 continue
             if len(ids) == 1:  # (the context decides only between several people)
                 official_id = next(iter(ids))
             else:
-                official_id = self._decide(ids, on, role_by_end.get(start) or role_by_title_end.get(start)
-                                           or _role_before(role_mentions, words, start))
-            for i in range(start, end):
-                taken[i] = True
-            found.append((start, end, official_id, {"candidates": sorted(ids) if official_id is None else []}))
-            if official_id:
-                mentioned.setdefault(official_id, start)
+                official_id = self._decide(ids, text.on, role_at.get(start)
+                                           or _role_before(text.roles, text.words, start))
+            text.add(start, end, official_id, {"candidates": sorted(ids) if official_id is None else []})
 
-        # 2. fuzzy full names ("Sergej Lawrof") anchored on a known first name
-        for start in sorted(start for _, start, _ in phrases[FIRST] if start < n - 1):
+    def _fuzzy_full_names(self, text: _Text) -> None:
+        """Step 2: misspelt full names ("Sergej Lawrof") anchored on a known first name."""
+        words, taken = text.words, text.taken
+        for start in compress(range(len(words) - 1), map(self._anchor_first_names.__contains__, words)):
             last = words[start + 1]
             if taken[start] or taken[start + 1] or not _name_like(last) or len(last) < self.min_fuzzy_length:
                 continue
             official_id = self.linker.best_fuzzy(
-                self.index.fuzzy_full(words[start], last, self.fuzzy_threshold), on)
+                self.index.fuzzy_full(words[start], last, self.fuzzy_threshold), text.on)
             if official_id:
-                taken[start] = taken[start + 1] = True
-                found.append((start, start + 2, official_id, {"candidates": [], "fuzzy": True}))
-                mentioned.setdefault(official_id, start)
+                text.add(start, start + 2, official_id, {"candidates": [], "fuzzy": True})
 
-        # 3. surnames alone
-        for start, end, ids in _spans_longest_first(phrases[SURNAME]):
+    def _surnames_alone(self, text: _Text, matches: list[tuple[str, int, int]]) -> None:
+        """Step 3: surnames alone, when the context supports them (see ``_accept_surname``)."""
+        words, taken, role_at, mentioned = text.words, text.taken, text.role_at, text.mentioned
+        n = len(words)
+        first_names, given_names = self.index.first_names, self.index.given_names
+        for start, end, ids in self._surname_spans(words, matches):
             if any(taken[start:end]):
                 continue
-            role = role_by_end.get(start) or role_by_title_end.get(start)
+            role = role_at.get(start)
             if end < n and not taken[end] and not any(i in mentioned for i in ids) and (
                     _continues_name(words, end) or (role is not None and _name_like(words[end]))):
                 # "Vizepremier Liu He" is not Liu Jianchao, "Außenminister Ali al-Sadiq" not
                 # Irfaan Ali, "im Palacio de Santa Cruz" not Ana Palacio: the surname goes on into
                 # a longer name the gazetteer does not know (step 5 may take it as unknown)
                 continue
-            if start > 0 and not taken[start - 1] and words[start - 1] in self.index.first_names and all(
-                    words[start - 1] not in self.index.given_names.get(i, ()) for i in ids):
+            if start > 0 and not taken[start - 1] and words[start - 1] in first_names and all(
+                    words[start - 1] not in given_names.get(i, ()) for i in ids):
                 # "Nikola Dimitrov" is not Stefan Dimitrow: another first name before a known
                 # surname names someone else (step 5 may take the pair as unknown)
                 continue
-            official_id, candidates = self._accept_surname(doc, words, start, end, ids, on, role,
-                                                           mentioned)
+            official_id, candidates = self._accept_surname(text.doc, words, start, end, ids, text.on,
+                                                           role, mentioned)
             if official_id is None and not candidates:
                 continue
-            for i in range(start, end):
-                taken[i] = True
-            found.append((start, end, official_id, {"candidates": candidates}))
-            if official_id:
-                mentioned.setdefault(official_id, start)
+            text.add(start, end, official_id, {"candidates": candidates})
 
-        # 4. misspelt surname right after a title ("Außenminister Lawrof")
-        for m in role_mentions:
+    def _fuzzy_surnames_after_titles(self, text: _Text) -> None:
+        """Step 4: a misspelt surname right after a title ("Außenminister Lawrof")."""
+        words, taken = text.words, text.taken
+        n = len(words)
+        for m in text.roles:
             for position in (m.title_end, m.end):
                 if position >= n or taken[position]:
                     continue
@@ -273,61 +336,62 @@ class OfficialTagger(GazetteerComponent):
                 if position + 1 < n and not taken[position + 1] and _name_like(words[position + 1]):
                     continue  # "Generalsekretär Michail Gorbatschow": a first name, not a misspelt surname
                 official_id = self.linker.best_fuzzy(
-                    self.index.fuzzy_surname(word, self.fuzzy_surname_threshold), on)
+                    self.index.fuzzy_surname(word, self.fuzzy_surname_threshold), text.on)
                 if official_id:
-                    taken[position] = True
-                    found.append((position, position + 1, official_id, {"candidates": [], "fuzzy": True}))
-                    mentioned.setdefault(official_id, position)
+                    text.add(position, position + 1, official_id, {"candidates": [], "fuzzy": True})
 
-        # 4b. misspelt surname of someone the text already named ("Lukaschnko" after
-        # "Alexander Lukaschenko"): only those people are candidates, so ordinary words are safe
-        if mentioned:
-            for position, official_id in self._misspelt_mentions(words, taken, mentioned):
-                taken[position] = True
-                found.append((position, position + 1, official_id,
-                              {"candidates": [], "fuzzy": True}))
-
-        # 5. title + unknown name
+    def _unknown_names(self, text: _Text) -> None:
+        """Step 5: title + a name the gazetteer does not know, and later mentions of its surname."""
+        doc, words, taken = text.doc, text.words, text.taken
         unknown_surnames: dict[str, str] = {}
-        # with a statistical NER in front, its PER entities are the names after titles
-        people = doc.ents if "ner" in self.nlp.pipe_names and doc.ents else None
-        for m in role_mentions:
+        people = self._people(doc)
+        for m in text.roles:
             name_span = self._unknown_name(doc, words, m, taken, people)
             if name_span is None:
                 continue
             start, end = name_span
-            for i in range(start, end):
-                taken[i] = True
             name = doc[start:end].text
-            unknown_surnames[doc[end - 1].text] = name
-            found.append((start, end, None, {
+            unknown_surnames[words[end - 1]] = name
+            text.add(start, end, None, {
                 "candidates": [], "unknown": True, "name": name,
                 "role": self._title_label(m), "role_key": m.role_key, "country": _nation(m.country),
                 "gender": _title_gender(m.title),
-            }))
+            })
         # later surname-only mentions of those unknown officials ("Mudavadi sagte ...")
         if unknown_surnames:
-            for i, word in enumerate(words):
-                if not taken[i] and word in unknown_surnames:
-                    name = unknown_surnames[word]
+            found = text.found
+            for i in compress(range(len(words)), map(unknown_surnames.__contains__, words)):
+                if not taken[i]:
+                    name = unknown_surnames[words[i]]
                     first = next(f for f in found if f[3].get("name") == name)
-                    taken[i] = True
-                    found.append((i, i + 1, None, dict(first[3])))
+                    text.add(i, i + 1, None, dict(first[3]))
 
-        # write OFFICIAL spans
-        named_at: dict[int, tuple[str | None, dict[str, Any]]] = {}
-        for start, end, official_id, extra in sorted(found):
-            attrs = self._official_attrs(official_id, extra, on,
-                                         role_by_end.get(start) or role_by_title_end.get(start))
-            add_span(doc, start, end, "OFFICIAL", kb_id=official_id or "", attrs=attrs)
-            named_at[start] = (official_id, attrs)
-
-        # ROLE spans for descriptions without a name next to them
-        for m in role_mentions:
-            if m.title_end in named_at or m.end in named_at or _apposition_name(words, m.end, named_at):
+    def _write_spans(self, text: _Text) -> None:
+        """OFFICIAL spans, then ROLE spans for descriptions without a name next to them, added
+        to the Doc in one go."""
+        doc, on, found, role_at = text.doc, text.on, text.found, text.role_at
+        officials = self.data.get("officials", {})
+        spans: list[Span] = []
+        span_attrs: list[dict[str, Any]] = []
+        # labels and ids as string hashes, each added to the Doc's strings once per Doc rather
+        # than once per span (as Span does with a str)
+        strings = doc.vocab.strings
+        official_label_id, role_label_id = strings.add("OFFICIAL"), strings.add("ROLE")
+        kb_ids: dict[str | None, int] = {None: 0}
+        for start, end, official_id, extra in sorted(found):  # (``found`` stays in the order found)
+            kb_id = kb_ids.get(official_id)
+            if kb_id is None:
+                kb_id = kb_ids[official_id] = strings.add(official_id)
+            spans.append(Span(doc, start, end, label=official_label_id, kb_id=kb_id))
+            span_attrs.append(self._official_attrs(official_id, extra, on, role_at.get(start)))
+        named_at = {start for start, _end, _id, _extra in found}
+        for m in text.roles:
+            if m.title_end in named_at or m.end in named_at or _apposition_name(text.words, m.end, named_at):
                 continue
             holder, role_key, country = self._resolve_role(doc, m, on, found)
-            attrs = {
+            holder_id = strings.add(holder) if holder else 0
+            spans.append(Span(doc, m.start, m.end, label=role_label_id, kb_id=holder_id))
+            span_attrs.append({
                 "role_key": role_key,
                 "role": role_label(self.data["roles"], role_key, _office(country),
                                    officials[holder]["gender"] if holder else "m"),
@@ -336,91 +400,117 @@ class OfficialTagger(GazetteerComponent):
                 "holder": officials[holder]["name"] if holder else None,
                 "gender": officials[holder]["gender"] if holder else _title_gender(m.title),
                 "title": m.title,
-            }
-            add_span(doc, m.start, m.end, "ROLE", kb_id=holder or "", attrs=attrs)
-        return doc
+            })
+        add_spans(doc, spans, span_attrs)
 
-    def _misspelt_mentions(self, words: list[str], taken: list[bool],
+    def _people(self, doc: Doc) -> tuple[Span, ...] | None:
+        """The Doc's entities when a statistical NER ran in front (its PER entities are the
+        names after titles), else None. ``nlp.pipe_names`` builds a list, so it is asked only
+        when the Doc has entities at all."""
+        ents = doc.ents
+        return ents if ents and "ner" in self.nlp.pipe_names else None
+
+    def _misspelt_mentions(self, words: list[str], taken: bytearray,
                            mentioned: dict[str, int]) -> list[tuple[int, str]]:
         """(position, id) of free words that are misspellings of a surname the text used before.
 
-        Each distinct free word after the first mention is compared once (fuzzy matching is the
-        costly part), and only if it looks like a name and its length lets it reach the
-        threshold; then its free positions after the first mention of that person are taken.
+        The candidates are the distinct free words after the first mention that look like a
+        name and whose length lets them reach the threshold; those that reach it against a
+        surname of someone mentioned are matched to the best such surname, and their free
+        positions after the first mention of that person are taken.
         """
         # a word refers back only to a mention before it, so words up to the first one are out
         first = min(mentioned.values()) + 1
-        free_words = set(compress(words[first:], map(operator.not_, taken[first:])))
-        min_length = self.min_fuzzy_length
-        candidates = [word for word in self._surname_like(free_words) if len(word) >= min_length]
+        candidates = self._surname_like(words[first:], taken[first:].translate(FLIPPED_BYTES))
         if not candidates:
             return []
-        known = {form: official_id for official_id in mentioned
-                 for form in self.data["officials"][official_id]["surnames"]}
+        surnames = self._surnames
+        known = {form: official_id for official_id in mentioned for form in surnames[official_id]}
         forms = list(known)
         threshold = self.fuzzy_surname_threshold
-        if threshold > 0:  # (any word reaches a threshold of 0)
-            lengths = frozenset().union(*(_reachable_lengths(n, threshold) for n in {len(f) for f in forms}))
-            candidates = [word for word in candidates if len(word) in lengths]
+        lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
+        candidates = [word for word in candidates if len(word) in lengths]
+        if not candidates:
+            return []
+        if threshold > 0:
+            # All pairs scored in one call in C (0 where the threshold is not reached), which
+            # almost always ends it; the exact choice below only for words that reached it.
+            # (Rows are the surnames: a row prepares its string once, texts name fewer
+            # surnames than they have candidates, and the ratio is symmetric.)
+            scores = process.cdist(forms, candidates, scorer=fuzz.ratio, score_cutoff=threshold)
+            if not numpy.count_nonzero(scores):
+                return []
+            candidates = list(compress(candidates, scores.any(axis=0).tolist()))
         matched: dict[str, str] = {}
         for word in candidates:
             best = process.extractOne(word, forms, scorer=fuzz.ratio, score_cutoff=threshold)
             if best is not None:
                 matched[word] = known[best[0]]
-        if not matched:
-            return []
-        return [(position, matched[word]) for position, word in enumerate(words)
-                if word in matched and not taken[position] and mentioned[matched[word]] < position]
+        positions = compress(range(len(words)), map(matched.__contains__, words))
+        return [(position, matched[words[position]]) for position in positions
+                if not taken[position] and mentioned[matched[words[position]]] < position]
 
-    def _surname_like(self, words: set[str]) -> set[str]:
-        """Those of ``words`` that look like a name and are no common word: the ones a misspelt
-        surname can be. Asked for every distinct free word of every text, so the answer is
-        remembered per word in two sets (yes / no): most words repeat from text to text, and
-        set operations in C are far cheaper than the checks. The sets are emptied when they
-        reach ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
-        ``_compile``)."""
-        like, unlike = self._surname_like_words, self._other_words
-        found = words & like
-        new = words - found - unlike
-        if new:
-            if len(like) + len(unlike) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+    def _fuzzy_lengths(self, form_lengths: frozenset[int], threshold: float) -> frozenset[int] | range:
+        """Lengths of words that may be misspellings of forms of ``form_lengths`` characters:
+        ``min_fuzzy_length`` or longer, and able to reach ``threshold`` (see
+        ``_reachable_lengths``; any word reaches a threshold of 0)."""
+        if threshold <= 0:
+            return range(self.min_fuzzy_length, 1 << 30)
+        return _fuzzy_lengths(form_lengths, threshold, self.min_fuzzy_length)
+
+    def _surname_like(self, words: list[str], free: bytes) -> set[str]:
+        """The distinct words of ``words`` at the positions marked in ``free`` that look like
+        a name and are no common word: the ones a misspelt surname can be.
+
+        Asked for most words of every text, so the answer is remembered per word (all words
+        judged, and those that look like a name): most words repeat from text to text, and
+        going over the words in C (``issuperset``, ``intersection``) costs far less than the
+        checks, or than building a set of the text's words. The memo is emptied when it
+        reaches ``SURNAME_LIKE_MEMO_SIZE`` words (and whenever the vocabulary changes, see
+        ``_compile``).
+        """
+        judged, like = self._judged_words, self._surname_like_words
+        if not judged.issuperset(words):  # (all words are judged, free or not: one step less)
+            new = set(words) - judged
+            if len(judged) + len(new) > SURNAME_LIKE_MEMO_SIZE:
+                judged.clear()
                 like.clear()
-                unlike.clear()
+                new = set(words)
             common = self.common_words
-            for word in new:
-                if _name_like(word) and word not in common:
-                    like.add(word)
-                    found.add(word)
-                else:
-                    unlike.add(word)
-        return found
+            like.update(word for word in new if _name_like(word) and word not in common)
+            judged.update(new)
+        return like.intersection(compress(words, free))
 
     # ------------------------------------------------------------------ role descriptions
-    def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Span],
-                       places_by_end: dict[int, Span], title_matches: list[tuple[str, int, int]],
+    def _role_mentions(self, doc: Doc, words: list[str], places: dict[int, Place],
+                       places_by_end: dict[int, Place], title_matches: list[tuple[str, int, int]],
                        body_matches: list[tuple[str, int, int]]) -> list[_RoleMention]:
         mentions: list[_RoleMention] = []
         n = len(words)
         covered = [False] * n  # tokens already in a description
         # "Sprecherin des russischen Außenministeriums", "Vorsitzender der Staatsduma"
-        bodies = {start: (end, body) for body, start, end in body_matches}
         # (a head word starts a description only before a body phrase)
-        head_positions = [i for i, w in enumerate(words) if w in self._phrase_heads] if bodies else []
+        if body_matches:
+            bodies = {start: (end, body) for body, start, end in body_matches}
+            phrase_heads = self._phrase_heads
+            head_positions = compress(range(n), map(phrase_heads.__contains__, words))
+        else:
+            head_positions = ()
         for i in head_positions:
-            heads = self._phrase_heads[words[i]]
+            heads = phrase_heads[words[i]]
             if i + 1 >= n or words[i + 1] not in GENITIVE_LINK_SPELLINGS:
                 continue
             position = i + 2
             country = None
-            while position < n and position in places and places[position].label == NAT:
-                country = attrs_of(places[position]).get("country")
-                position = places[position].end
+            while position < n and position in places and places[position][4] == NAT:
+                country = _place_attrs(doc, places[position]).get("country")
+                position = places[position][1]
             if position in bodies:
                 end, body = bodies[position]
                 role_key, body_country = self._phrase_bodies[body]
                 if not any(key == role_key for key, _ in heads):
                     continue
-                end, after_country = self._country_after(words, end, places)
+                end, after_country = self._country_after(doc, words, end, places)
                 country = body_country or country or after_country
                 mentions.append(_RoleMention(i, end, end, role_key, country, doc[i:end].text))
                 for k in range(i, end):
@@ -435,12 +525,12 @@ class OfficialTagger(GazetteerComponent):
             before = places_by_end.get(start)
             if before is None and start >= 2 and words[start - 1] in "-‐" and (start - 1) in places_by_end:
                 before = places_by_end[start - 1]
-            if before is not None and (before.label == NAT or _is_genitive_or_compound(words, before, start)):
+            if before is not None and (before[4] == NAT or _is_genitive_or_compound(words, before, start)):
                 # "russische Außenminister", "US-Präsident", "UN-Generalsekretär" (an org's office)
-                country = country or attrs_of(before).get("country") or (
-                    ORG_PREFIX + before.kb_id_ if before.label == ORG else None)
-                first = before.start
-            description_end, after_country = self._country_after(words, end, places)
+                country = country or _place_attrs(doc, before).get("country") or (
+                    ORG_PREFIX + doc.vocab.strings[before[5]] if before[4] == ORG else None)
+                first = before[0]
+            description_end, after_country = self._country_after(doc, words, end, places)
             country = country or after_country
             mentions.append(_RoleMention(first, description_end, end, role_key, country, title))
             for k in range(first, description_end):
@@ -449,30 +539,37 @@ class OfficialTagger(GazetteerComponent):
             position = description_end
             while after_country and position + 1 < n and words[position] in ("und", ","):
                 place = places.get(position + 1)
-                if place is None or place.label != LOC or not place.text.endswith(("s", "'")):
+                if place is None or place[4] != LOC or not _genitive_name(words, place):
                     break
-                mentions.append(_RoleMention(place.start, place.end, place.end, role_key,
-                                             attrs_of(place)["country"], title))
-                for k in range(place.start, place.end):
+                place_start, place_end = place[0], place[1]
+                mentions.append(_RoleMention(place_start, place_end, place_end, role_key,
+                                             _place_attrs(doc, place)["country"], title))
+                for k in range(place_start, place_end):
                     covered[k] = True
-                position = place.end
-        return sorted(mentions, key=lambda m: m.start)
+                position = place_end
+        mentions.sort(key=_MENTION_START)
+        return mentions
 
-    def _country_after(self, words: list[str], end: int, places: dict[int, Span]) -> tuple[int, str | None]:
+    def _country_after(self, doc: Doc, words: list[str], end: int,
+                       places: dict[int, Place]) -> tuple[int, str | None]:
         """'Außenminister Russlands', 'Präsident der Republik Belarus', 'Präsident von Belarus'."""
         place = places.get(end)
-        if place is not None and place.label == LOC and attrs_of(place).get("kind") == "country":
-            if place.text.endswith("s") or place.text.endswith("'"):
-                return place.end, attrs_of(place)["country"]
+        if place is not None and place[4] == LOC and _genitive_name(words, place):
+            attrs = _place_attrs(doc, place)
+            if attrs.get("kind") == "country":
+                return place[1], attrs["country"]
         if end + 1 < len(words) and words[end] in GENITIVE_LINK_SPELLINGS:
             position = end + 1
             place = places.get(position)
             if place is None and position + 1 < len(words) and words[position] == "Republik":
                 place = places.get(position + 1)
-            if place is not None and place.label == LOC and attrs_of(place).get("kind") == "country":
-                return place.end, attrs_of(place)["country"]
-            if place is not None and place.label == ORG:
-                return place.end, ORG_PREFIX + place.kb_id_  # "Generalsekretär der Vereinten Nationen"
+            if place is not None and place[4] == LOC:
+                attrs = _place_attrs(doc, place)
+                if attrs.get("kind") == "country":
+                    return place[1], attrs["country"]
+            if place is not None and place[4] == ORG:
+                # "Generalsekretär der Vereinten Nationen"
+                return place[1], ORG_PREFIX + doc.vocab.strings[place[5]]
         return end, None
 
     def _title_label(self, m: _RoleMention) -> str:
@@ -525,7 +622,7 @@ class OfficialTagger(GazetteerComponent):
             return decided, []
         return None, sorted(ids)
 
-    def _unknown_name(self, doc: Doc, words: list[str], m: _RoleMention, taken: list[bool],
+    def _unknown_name(self, doc: Doc, words: list[str], m: _RoleMention, taken: bytearray,
                       people: tuple[Span, ...] | None) -> tuple[int, int] | None:
         """A name of two or three capitalised words right after a title (or after ', ').
 
@@ -609,18 +706,69 @@ class OfficialTagger(GazetteerComponent):
 # ---------------------------------------------------------------------- small helpers
 
 
-def _spans_longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[int, int, set[str]]]:
+def _places(doc: Doc, taken: bytearray) -> tuple[dict[int, Place], dict[int, Place]]:
+    """The Doc's NAT, LOC and ORG span records by start and by end (of two starting together
+    the shorter one, of two ending together the later one); marks the tokens of places and
+    organizations as ``taken`` (they are no person's name; a country adjective may be)."""
+    records = span_records_of(doc, "NAT", "LOC", "ORG")
+    by_start = dict(zip(map(_RECORD_START, records), records))
+    by_end = dict(zip(map(_RECORD_END, records), records))
+    for start, end, _start_char, _end_char, label, _kb_id in records:
+        if label != NAT:
+            for i in range(start, end):
+                taken[i] = 1
+    return by_start, by_end
+
+
+def _place_attrs(doc: Doc, place: Place) -> dict[str, Any]:
+    """``attrs_of`` the place's span, read by its record."""
+    return attrs_at(doc, place[2], place[3], PLACE_LABELS[place[4]])
+
+
+def _genitive_name(words: list[str], place: Place) -> bool:
+    """Does the place's name end like a genitive ("Russlands", "Belarus'")? (A span's text
+    ends with its last token's.)"""
+    return words[place[1] - 1].endswith(("s", "'"))
+
+
+_RECORD_START, _RECORD_END = operator.itemgetter(0), operator.itemgetter(1)
+_MENTION_START = operator.attrgetter("start")
+
+
+def _spans_longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, ids) of the distinct spans of ``matches``, the longest first, then by start;
     ids are all official ids matching exactly those tokens (two people may share an alias)."""
-    ids_at: dict[tuple[int, int], set[str]] = {}
+    return _longest_first_spans(_ids_by_span(matches))
+
+
+def _ids_by_span(matches: list[tuple[str, int, int]]) -> dict[tuple[int, int], frozenset[str]]:
+    """The official ids of ``matches`` by (start, end)."""
+    ids_at: dict[tuple[int, int], frozenset[str]] = {}
     for official_id, start, end in matches:
-        ids = ids_at.get((start, end))
-        if ids is None:
-            ids_at[(start, end)] = {official_id}
-        else:
-            ids.add(official_id)
-    return sorted([(start, end, ids) for (start, end), ids in ids_at.items()],
-                  key=lambda m: (m[0] - m[1], m[0]))
+        key = (start, end)
+        ids_at[key] = ids_at[key] | {official_id} if key in ids_at else frozenset((official_id,))
+    return ids_at
+
+
+def _longest_first_spans(ids_at: dict[tuple[int, int], frozenset[str]]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, ids) of ``ids_at``, the longest first, then by start (sorted on plain
+    tuples, no key function: no two spans have the same start and end)."""
+    keyed = sorted([(start - end, start, end, ids) for (start, end), ids in ids_at.items()])
+    return [(start, end, ids) for _length, start, end, ids in keyed]
+
+
+def _one_token_phrases(nlp: Language, phrases: set[str]) -> frozenset[str]:
+    """Those of ``phrases`` the tokenizer keeps as one token."""
+    ordered = sorted(phrases)
+    return frozenset(phrase for phrase, tokens in zip(ordered, nlp.tokenizer.pipe(ordered))
+                     if len(tokens) == 1 and tokens[0].text == phrase)
+
+
+@functools.lru_cache(maxsize=1024)  # a few officials per text, a few surname lengths each
+def _fuzzy_lengths(form_lengths: frozenset[int], threshold: float, min_length: int) -> frozenset[int]:
+    """``_reachable_lengths`` of all ``form_lengths``, from ``min_length`` on."""
+    reachable = frozenset().union(*(_reachable_lengths(n, threshold) for n in form_lengths))
+    return frozenset(n for n in reachable if n >= min_length)
 
 
 @functools.lru_cache(maxsize=256)
@@ -679,12 +827,12 @@ def _role_before(mentions: list[_RoleMention], words: list[str], start: int) -> 
     return None
 
 
-def _is_genitive_or_compound(words: list[str], place: Span, title_start: int) -> bool:
-    if place.end == title_start - 1 and words[title_start - 1] in "-‐":
+def _is_genitive_or_compound(words: list[str], place: Place, title_start: int) -> bool:
+    if place[1] == title_start - 1 and words[title_start - 1] in "-‐":
         return True  # "US-Präsident", "Kreml-Chef"
-    return place.end == title_start and (place.text.endswith("s") or place.text.endswith("'"))
+    return place[1] == title_start and _genitive_name(words, place)
 
 
-def _apposition_name(words: list[str], end: int, named_at: dict[int, Any]) -> bool:
+def _apposition_name(words: list[str], end: int, named_at: set[int]) -> bool:
     """'der Außenminister der Republik Belarus, Sergej Alejnik,' - the name follows after a comma."""
     return end < len(words) and words[end] == "," and (end + 1) in named_at
