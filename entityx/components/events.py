@@ -65,6 +65,8 @@ BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Presseko
                             "Mediengespräch", "Pressegespräch"])
 # Briefing summaries and press releases introduce each topic with a heading such as
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
+# the text of a DATE span of a year standing alone ("2014", "Jahr 2023"; temporal.grammar BARE_YEAR)
+BARE_YEAR_RE = re.compile(r"(?:Jahr\w*\s+)?\d{4}\Z")
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
 TITLE_LABELS = ("NAT", "LOC", "ROLE")  # spans whose tokens may stand in a person's title
@@ -222,6 +224,11 @@ class EventAssembler(GazetteerComponent):
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
         for span in _items(doc, view, self._token_texts, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+            if span.label_ == "DATE" and BARE_YEAR_RE.match(span.text):
+                # a year alone ("seit 2014") dates no trip; the rules read years from the
+                # sentence's words ("year" of the reading), so a tagged one must not make
+                # "zu einem Gegenbesuch eingeladen" look like a dated invitation
+                continue
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
