@@ -236,7 +236,7 @@ def test_entity_filter_writes_what_set_ents_writes(nlp):
 ])
 def test_a_year_ending_a_sentence_leaves_the_period_outside_its_date(nlp, text, date_text, sentences):
     doc = tag(nlp, text)
-    assert [text for text, _ in labelled(doc, "DATE")] == [date_text]
+    assert [found for found, _ in labelled(doc, "DATE")] == [date_text]
     assert doc[-1].text == "." and len(list(doc.sents)) == sentences
 
 
