@@ -65,6 +65,9 @@ BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Presseko
                             "Mediengespräch", "Pressegespräch"])
 # Briefing summaries and press releases introduce each topic with a heading such as
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
+PASSIVE_AUXILIARIES = frozenset(["wurde", "wurden", "wird", "werden", "worden"])
+# the text of a DATE span of a year standing alone ("2014", "Jahr 2023"; temporal.grammar BARE_YEAR)
+BARE_YEAR_RE = re.compile(r"(?:Jahr\w*\s+)?\d{4}\Z")
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
 INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
 TITLE_LABELS = ("NAT", "LOC", "ROLE")  # spans whose tokens may stand in a person's title
@@ -122,6 +125,7 @@ class EventAssembler(GazetteerComponent):
         self.separable_heads = frozenset(h for heads, _ in self.separable for h in heads)
         self.visit_noun_words = frozenset(w for forms in t.get("visit_nouns", {}).values() for w in forms)
         self.host_verbs = words("host_verbs")
+        self.approving_host_verbs = words("approving_host_verbs")
         self.host_cues = words("host_cues")
         self.meeting_verbs = words("meeting_verbs")
         self.meeting_cues = words("meeting_cues")
@@ -222,6 +226,11 @@ class EventAssembler(GazetteerComponent):
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
         for span in _items(doc, view, self._token_texts, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
+            if span.label_ == "DATE" and BARE_YEAR_RE.match(span.text):
+                # a year alone ("seit 2014") dates no trip; the rules read years from the
+                # sentence's words ("year" of the reading), so a tagged one must not make
+                # "zu einem Gegenbesuch eingeladen" look like a dated invitation
+                continue
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -490,6 +499,8 @@ class EventAssembler(GazetteerComponent):
                         self.summit_preps.isdisjoint(window) and not cues & SUMMIT_VERB)):
                     found.append((i, "summit", "unspecified"))
             elif form in self.host_verbs:
+                if form in self.approving_host_verbs and self._approves_a_visit(text, lower, i, start, end):
+                    continue
                 found.append((i, "host", "unspecified"))
             elif form in self.travel_verbs:
                 kind = "travel_weak" if form in self.needs_destination else "travel"
@@ -507,6 +518,17 @@ class EventAssembler(GazetteerComponent):
             elif form in self.meeting_verbs:
                 found.append((i, "meeting", "unspecified"))
         return sorted(found)
+
+    def _approves_a_visit(self, text: list[str], lower: list[str], i: int, start: int, end: int) -> bool:
+        """Whether the welcoming verb at ``i`` approves of a visit instead of receiving a guest:
+        a visit noun among its next three words ("begrüßte den geplanten Besuch") or a passive
+        whose sentence opens with one ("Der Besuch von Scholz in Washington wurde überall
+        begrüßt")."""
+        nouns = self.visit_noun_words
+        if any(text[j] in nouns for j in range(i + 1, min(end, i + 4))):
+            return True
+        return any(text[j] in nouns for j in range(start, min(end, start + 3))) and any(
+            lower[j] in PASSIVE_AUXILIARIES for j in range(start, i))
 
     def _mentions(self, view: _View, sent: _Sentence, number: int, reading: dict[str, Any],
                   previous: list[_Mention], readings: list[dict[str, Any]], on: dt.date | None,

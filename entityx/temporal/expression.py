@@ -12,6 +12,7 @@ DAY = "day"
 MONTH = "month"
 DAY_RANGE = "day_range"
 YEAR_RANGE = "year_range"
+YEAR = "year"  # a year standing alone ("seit 2014"), as relative ones ("nächstes Jahr")
 # Relative and fuzzy expressions use the unit of their value as granularity: "week",
 # "quarter", "half_year", "season", "year", "month_range"; "duration" for "P2D", "vague" for
 # PRESENT_REF/FUTURE_REF/PAST_REF.

@@ -10,7 +10,9 @@ tagger in news text is mostly judged by what it does *not* tag:
 - month names only count next to a day number or a four-digit year ("Karl Mai" never matches);
 - numeric day.month without a year ("15.05.") is only accepted as part of a range, because on
   its own it is indistinguishable from a section number ("Ziffer 1.2.");
-- a bare year ("im Jahr 2023") is not tagged; a year range ("2022-2023") is;
+- a year range ("2022-2023") is tagged, and a year standing alone ("seit 2014", "im Jahr 2023")
+  when its context does not make it a count or a name ("rund 2000 Soldaten", "Resolution 1325";
+  the ``bare_years`` vocabulary, read by normalize._bare_year);
 - a month name alone counts after "im", "seit", "ab", "bis", "für" ("im Mai"), a season only
   after those or a deictic word or before a year ("im Herbst", "kommenden Sommer"), because
   "Mai", "Sommer" and "Winter" are also names; weekdays only in their full forms ("Montag",
@@ -51,6 +53,7 @@ SINGLE_DAY = "single_day"
 MONTH_YEAR = "month_year"
 RANGE = "range"
 YEARS = "years"
+BARE_YEAR = "bare_year"
 RELATIVE_DAY = "relative_day"
 DAY_ADJECTIVE = "day_adjective"
 WEEKDAY = "weekday"
@@ -182,6 +185,18 @@ def compile_grammar(vocabulary: Vocabulary) -> Grammar:
             Starts(at=(a.YEAR_NUMBER,), twice=(a.YEAR_NUMBER,)),
         ),
     )
+    if vocabulary.bare_years:
+        # "2014", "Jahr 2023": 1900-2099, not glued to a word, a number, a dash or a unit sign
+        # ("2014er", "2022-2023", "2000%", "1.2000"); the context is judged by the normalizer
+        year_words = _alternation((*vocabulary.units["year"]["singular"], *vocabulary.units["year"]["plural"]))
+        patterns += (
+            (
+                BARE_YEAR,
+                (rf"{_START}(?<![-‐‑–—])(?:(?P<yw>{year_words})\s+)?(?P<y>(?:19|20)\d\d)"
+                 rf"(?![\w%‰°-]|[.,:/]\d|\s*[-–—]\s*\d)"),
+                Starts(at=(a.YEAR_NUMBER,), before=((a.YEAR_NUMBER, 1),)),
+            ),
+        )
     patterns += _relative_patterns(vocabulary, connector)
     open_forms = [f for forms in vocabulary.open_ranges.values() for f in forms]
     return Grammar(
@@ -236,6 +251,7 @@ def _meaning(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
                 "period_parts",
                 "seasons",
                 "vague",
+                "bare_years",
             )
         },
     }

@@ -44,11 +44,12 @@ from .expression import (
     MONTH,
     REVERSED_RANGE,
     WEEKDAY_MISMATCH,
+    YEAR,
     YEAR_RANGE,
     TemporalExpression,
     new_expression,
 )
-from .grammar import MONTH_YEAR, RANGE, SINGLE_DAY, YEARS, Grammar
+from .grammar import BARE_YEAR, MONTH_YEAR, RANGE, SINGLE_DAY, YEARS, Grammar
 from .tense import FUTURE, NONE, PAST, TextTense
 
 _PLAUSIBLE_YEARS = range(1900, 2101)
@@ -230,11 +231,59 @@ def _years(
     return _expression(match, f"{first:04d}", date(first, 1, 1), date(last, 12, 31), YEAR_RANGE, [])
 
 
+_WORD_BEFORE = re.compile(r"(\S+)\s+\Z")
+_WORD_AFTER = re.compile(r"\s+(\S+)(?:\s+(\S+))?")
+_INFLECTED = ("e", "en", "er", "es", "em")
+# "2014 reiste Merkel", "2019 wurde er": a past verb after the year, no adjective
+_PRETERITE = ("te", "ten", "de", "den")
+# a year first in its sentence is followed by the verb ("2014 kamen"), never an adjective
+_CLAUSE_ENDS = (".", "!", "?", ":", ";", "\u201c", "\u201d", '"')
+
+
+def _bare_year(
+    match: re.Match[str], grammar: Grammar, context: Context
+) -> TemporalExpression | None:
+    """A year standing alone ("seit 2014", "Jahr 2023", "war 2014 in Astana"), or None where
+    its context makes the number a count or a name.
+
+    The word before decides first: after "seit", "im", "Jahr" ... it is a year; after "rund",
+    "mehr als", "Resolution" ... it is not; after an article only when a lower-case word
+    follows ("der 2018 gewählte Präsident", not "die Zahl 17 und dann die 2023"). Else the words after decide: a capitalized word
+    ("2000 Soldaten") or, inside a sentence, an inflected adjective before one ("2000 zusätzliche
+    Soldaten") make it a count; a verb, a preposition, an article or punctuation ("2014
+    präsidiert", "2014 in Kraft", "2024 den Vorsitz", "seit 2019.", "2019 wurde Putin") leave
+    it a year. Names of places after a year
+    ("richtet 2023 Südafrika aus") are lost to this rule; counts are far more common there.
+    """
+    words = grammar.meaning["bare_years"]
+    text = match.string
+    start = match.start()
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    previous = words.get(before[1].casefold()) if before else None
+    if previous == "counts_after":
+        return None
+    if previous != "dates_after" and not match["yw"]:
+        after = _WORD_AFTER.match(text, match.end())
+        if previous == "articles_before" and (after is None or not after[1][0].islower()):
+            return None
+        if after is not None:
+            following, then = after[1], after[2]
+            if following[0].isupper():
+                return None
+            if (before is not None and not before[1].endswith(_CLAUSE_ENDS) and then and then[0].isupper()
+                    and following.isalpha() and len(following) > 3 and following.endswith(_INFLECTED)
+                    and not following.endswith(_PRETERITE) and words.get(following.casefold()) != "not_adjectives"):
+                return None
+    year = int(match["y"])
+    return _expression(match, f"{year:04d}", date(year, 1, 1), date(year, 12, 31), YEAR, [])
+
+
 NORMALIZERS: dict[str, Normalizer] = {
     SINGLE_DAY: _single_day,
     RANGE: _range,
     MONTH_YEAR: _month_year,
     YEARS: _years,
+    BARE_YEAR: _bare_year,
 }
 
 

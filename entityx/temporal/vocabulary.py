@@ -44,7 +44,11 @@ _SECTIONS = (
     "tense",
     "doc_date_labels",
     "anaphoric_days",
+    "bare_years",
 )
+# Sections older vocabulary files may lack (their features are then off).
+_OPTIONAL_SECTIONS = ("bare_years",)
+BARE_YEAR_KEYS = ("dates_after", "counts_after", "articles_before", "not_adjectives")
 _CONNECTOR_KINDS = ("through", "conjunction")
 UNITS = ("day", "week", "weekend", "month", "quarter", "half_year", "year")
 PARTS = ("start", "mid", "end")
@@ -97,6 +101,9 @@ class Vocabulary:
         words.
     anaphoric_days (Mapping[int, tuple[str, ...]]): day offset from the date told before ->
         phrases ("tags darauf": 1).
+    bare_years (Mapping[str, tuple[str, ...]]): the context that tells a year standing alone
+        ("seit 2014") from a count ("rund 2000 Soldaten"); keys BARE_YEAR_KEYS; empty when the
+        file has no such section (then bare years are not tagged).
     source (Path): the file this was read from, for messages.
     """
 
@@ -125,6 +132,7 @@ class Vocabulary:
     tense: Mapping[str, tuple[str, ...]]
     doc_date_labels: Mapping[str, tuple[str, ...]]
     anaphoric_days: Mapping[int, tuple[str, ...]]
+    bare_years: Mapping[str, tuple[str, ...]]
     source: Path
 
 
@@ -153,7 +161,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raise VocabularyError(
             source, unknown[0], f"unknown section (expected {', '.join(_SECTIONS)})"
         )
-    missing = [name for name in _SECTIONS if name not in raw]
+    missing = [name for name in _SECTIONS if name not in raw and name not in _OPTIONAL_SECTIONS]
     if missing:
         raise VocabularyError(source, missing[0], "section is missing")
 
@@ -231,6 +239,8 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             source, "anaphoric_days", raw["anaphoric_days"],
             [n for n in range(-14, 15) if n], exact=False
         ),
+        bare_years=_table(source, "bare_years", raw["bare_years"], BARE_YEAR_KEYS)
+        if "bare_years" in raw else {},
         source=source,
     )
 

@@ -226,3 +226,20 @@ def test_entity_filter_writes_what_set_ents_writes(nlp):
         assert _token_ents(entity_filter(doc)) == _token_ents(reference), trial
         assert [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents] == [
             (e.start, e.end, e.label_, e.kb_id_) for e in reference.ents]
+
+
+@pytest.mark.parametrize(("text", "date_text", "sentences"), [
+    ("Es war sein erster Besuch in Minsk seit 2019.", "2019", 1),
+    ("Er war zuletzt im Mai 2019. Danach kam er nicht wieder.", "Mai 2019", 2),
+    ("Seit seinem Amtsantritt 2016. Am Nachmittag reist er ab.", "2016", 2),
+    ("Die Pressemitteilung datiert vom 15.05.2023.", "15.05.2023", 1),
+])
+def test_a_year_ending_a_sentence_leaves_the_period_outside_its_date(nlp, text, date_text, sentences):
+    doc = tag(nlp, text)
+    assert [found for found, _ in labelled(doc, "DATE")] == [date_text]
+    assert doc[-1].text == "." and len(list(doc.sents)) == sentences
+
+
+def test_day_ordinals_keep_their_period(nlp):
+    doc = tag(nlp, "Der 17. Parteitag beginnt am 3. Mai, der 2. Tag ist frei.")
+    assert {"17.", "3.", "2."} <= {t.text for t in doc}

@@ -607,3 +607,21 @@ def test_a_summit_lasts_until_the_day_the_next_sentence_names(nlp):
             "Donnerstag. Angereist ist unter anderem der philippinische Präsident Ferdinand Marcos Jr.")
     (event,) = entityx.extract_events(text, doc_date="2023-09-05", nlp=nlp)
     assert (event.start, event.end) == ("2023-09-05", "2023-09-07")
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    # "begrüßen" approving of a visit names no host: the visit noun tells the trip
+    ("Die ukrainische Regierung begrüßte den Besuch von Bundeskanzler Olaf Scholz in Washington.",
+     "2023-03-05", [("olaf-scholz", "US", "Washington", None)]),
+    ("Der Besuch von Außenminister Sergej Lawrow in Minsk wurde in beiden Hauptstädten begrüßt.",
+     "2023-06-18", [("sergej-lawrow", "BY", "Minsk", None)]),
+    ("Moskau begrüßte die geplante Reise des chinesischen Außenministers Wang Yi nach Pretoria.",
+     "2023-06-18", [("wang-yi", "ZA", "Pretoria", None)]),
+    # ... while receiving a guest still makes the subject the host
+    ("Präsident Alexander Lukaschenko begrüßte Außenminister Lawrow am Montag in Minsk.",
+     "2023-06-18", [("sergej-lawrow", "BY", "Minsk", "2023-06-12")]),
+])
+def test_welcoming_a_visit_is_no_hosting(nlp, text, doc_date, expected):
+    events = entityx.extract_events(text, doc_date=doc_date, nlp=nlp)
+    assert _stops(events) == expected
+    assert all(e.host is None or e.host.id != e.visitor.id for e in events)
