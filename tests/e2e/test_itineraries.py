@@ -295,7 +295,7 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
     pytest.param("Die Beziehungen haben sich seit dem Besuch von Präsident Emmerson Mnangagwa in Minsk im Januar "
                  "2019 belebt.", "2024-07-12", [("emmerson-mnangagwa", "BY")], id="whose-visit-is-said"),
     pytest.param("Am 20. Januar nahm Vizepräsident Han Zheng an der Amtseinführung von Donald Trump in Washington "
-                 "teil, zu der Xi Jinping eingeladen worden war.", "2025-01-22", [("Han Zheng", "US")],
+                 "teil, zu der Xi Jinping eingeladen worden war.", "2025-01-22", [("han-zheng", "US")],
                  id="invitee-only-invited"),
     pytest.param("Auf der Münchner Sicherheitskonferenz traf Chinas Chefdiplomat Wang Yi am 18. Februar "
                  "US-Außenminister Antony Blinken.", "2023-02-20", [("antony-blinken", "DE"), ("wang-yi", "DE")],
@@ -401,7 +401,7 @@ def test_a_later_stop_takes_the_date_of_the_clause_before_it(nlp):
                  id="arrival-without-a-place-at-a-summit"),
     pytest.param("Jakarta (dpa) - In Jakarta hat am Dienstag der Gipfel der ASEAN begonnen. Erwartet wird "
                  "US-Vizepräsidentin Kamala Harris, die Präsident Joe Biden vertritt.", "2023-09-05",
-                 [("Kamala Harris", "ID")], id="the-one-represented-in-a-relative-clause"),
+                 [("kamala-harris", "ID")], id="the-one-represented-in-a-relative-clause"),
     # delegations and representation
     pytest.param("Minsk (BelTA) - In Minsk hat am Donnerstag der Gipfel der EAWU begonnen. Russland wird durch "
                  "Ministerpräsident Michail Mischustin vertreten.", "2025-06-26",
