@@ -609,6 +609,13 @@ class OfficialTagger(GazetteerComponent):
         earlier = [i for i in ids if i in mentioned and mentioned[i] < start]
         if len(earlier) == 1:
             return earlier[0], []
+        if not earlier:
+            # "Von Rom bis Hiroshima: Selenskyjs Reisediplomatie" over a body that names
+            # "Wolodymyr Selenskyj": a headline or lead names by surname whom the text names in
+            # full later (when only one of the surname's people is named in full)
+            later = [i for i in ids if i in mentioned]
+            if len(later) == 1:
+                return later[0], []
         text = words[start] if end == start + 1 else doc[start:end].text
         supported = role is not None
         if not supported and (text in self.common_words or _stem(text) in self.common_words):

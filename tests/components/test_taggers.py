@@ -243,3 +243,21 @@ def test_a_year_ending_a_sentence_leaves_the_period_outside_its_date(nlp, text, 
 def test_day_ordinals_keep_their_period(nlp):
     doc = tag(nlp, "Der 17. Parteitag beginnt am 3. Mai, der 2. Tag ist frei.")
     assert {"17.", "3.", "2."} <= {t.text for t in doc}
+
+
+@pytest.mark.parametrize(("text", "surname", "official_id"), [
+    ("Von Rom bis Hiroshima: Selenskyjs Reisediplomatie\n\nKiew (dpa) - Präsident Wolodymyr Selenskyj "
+     "ist am Samstag in Rom eingetroffen.", "Selenskyjs", "wolodymyr-selenskyj"),
+    ("Der Mittler vom Bosporus: Erdoğans Reisediplomatie\n\nAnkara (AFP) - Recep Tayyip Erdoğan "
+     "reist am Montag nach Sotschi.", "Erdoğans", "recep-tayyip-erdogan"),
+    ("Orbán in Peking\n\nBudapest (APA) - Ministerpräsident Viktor Orbán ist zu Gesprächen nach "
+     "China gereist.", "Orbán", "viktor-orban"),
+])
+def test_a_surname_before_the_full_name_links_to_that_person(nlp, text, surname, official_id):
+    doc = tag(nlp, text, doc_date="2024-07-08")
+    assert (surname, official_id) in labelled(doc, "OFFICIAL")
+
+
+def test_a_worldwide_surname_alone_without_the_full_name_stays_unlinked(nlp):
+    doc = tag(nlp, "Selenskyjs Reisediplomatie stößt in Moskau auf Kritik.", doc_date="2024-07-08")
+    assert not [kb for _, kb in labelled(doc, "OFFICIAL") if kb == "wolodymyr-selenskyj"]
