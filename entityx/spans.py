@@ -449,6 +449,14 @@ class TokenTexts:
                 pieces[key | 1] = text + " "
 
 
+def release_token_view(doc: Doc) -> None:
+    """Drop the Doc's shared token view (``TokenTexts``): it is a cache for the components of
+    one pipeline run, about 120 bytes per token, and kept with Docs that outlive the run (every
+    chunk of a long text, a corpus held in memory) it would grow peak memory by a third. The
+    last entityx component calls this; a later ``TokenTexts`` call decodes again."""
+    doc.user_data.pop(_TOKEN_VIEW_KEY, None)
+
+
 # where the token view lives in ``doc.user_data`` (a key no ``Underscore`` extension uses), and
 # the columns it is checked against
 _TOKEN_VIEW_KEY = ("entityx", "token_view")

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import TokenTexts, doc_date
+from ..spans import TokenTexts, doc_date, release_token_view
 from ..temporal import apply_duration
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
@@ -217,6 +217,12 @@ class EventAssembler(GazetteerComponent):
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._assemble(doc)
+        finally:
+            release_token_view(doc)  # the last entityx component: the shared view is done with
+
+    def _assemble(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             doc._.entityx_events = []
             return doc

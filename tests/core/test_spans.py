@@ -219,7 +219,21 @@ def test_span_records_are_not_serialized(nlp):
     doc = nlp(ARTICLE)
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert {key: value for key, value in back.user_data.items() if key[0] != "._."} == {
-        _RECORDS_KEY: [], _TOKEN_VIEW_KEY: []}
+        _RECORDS_KEY: []}  # (the token view is released by the last component: see below)
+    TokenTexts()(doc)
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert back.user_data[_TOKEN_VIEW_KEY] == []
+
+
+def test_token_view_is_released_after_the_pipeline(nlp):
+    """The view is a cache for one pipeline run: Docs kept afterwards (the chunks of a long
+    text) do not carry it, and a later reader decodes again."""
+    from entityx.spans import _TOKEN_VIEW_KEY
+
+    doc = nlp(ARTICLE)
+    assert _TOKEN_VIEW_KEY not in doc.user_data
+    assert TokenTexts()(doc) == [t.text for t in doc]
+    assert _TOKEN_VIEW_KEY in doc.user_data
 
 
 def test_entity_filter_and_events_read_hand_edited_groups(nlp):
