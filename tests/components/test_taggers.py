@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import entityx
 from entityx.spans import attrs_of, spans_of
 
 
@@ -261,3 +262,21 @@ def test_a_surname_before_the_full_name_links_to_that_person(nlp, text, surname,
 def test_a_worldwide_surname_alone_without_the_full_name_stays_unlinked(nlp):
     doc = tag(nlp, "Selenskyjs Reisediplomatie stößt in Moskau auf Kritik.", doc_date="2024-07-08")
     assert not [kb for _, kb in labelled(doc, "OFFICIAL") if kb == "wolodymyr-selenskyj"]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "name", "official_id"), [
+    ("Königin Elizabeth II. empfing den Gast mit militärischen Ehren.", "2003-06-24", "Elizabeth II.", "elizabeth-ii"),
+    ("Am Vorabend hatte ihn König Felipe VI. zu einem Essen empfangen.", "2023-04-26", "Felipe VI.", "felipe-vi"),
+    ("Im Vatikan empfing ihn Papst Franziskus zu einer Privataudienz.", "2023-05-14", "Franziskus", "franziskus"),
+    ("In Monaco trifft Xi am Sonntag Fürst Albert II.", "2019-03-20", "Albert II.", "albert-ii-von-monaco"),
+])
+def test_a_monarchs_title_is_no_part_of_the_name(nlp, text, doc_date, name, official_id):
+    doc = tag(nlp, text, doc_date=doc_date)
+    assert (name, official_id) in labelled(doc, "OFFICIAL")
+    assert all(not e.text.startswith(("König", "Papst", "Fürst")) for e in doc.ents if e.label_ == "OFFICIAL")
+
+
+def test_a_monarchy_labels_its_head_of_state_by_title(nlp):
+    events = entityx.extract_events("Der spanische König reist am Montag zu einem Staatsbesuch nach Marokko.",
+                                    doc_date="2023-05-10", nlp=nlp)
+    assert [(e.visitor.id, e.visitor.role, e.destination.country) for e in events] == [("felipe-vi", "König", "MA")]
