@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 
 from ..spans import TokenTexts, doc_date, release_token_view
 from ..temporal import apply_duration
+from ..temporal.expression import IMPLAUSIBLE_YEAR, INVALID_DATE, REVERSED_RANGE, YEAR_ALONE
 from ..temporal.tagger import default_tagger
 from .base import GazetteerComponent
 from .event_cues import (
@@ -66,10 +67,11 @@ BRIEFING_WORDS = frozenset(["Briefing", "Briefings", "Pressebriefing", "Presseko
 # Briefing summaries and press releases introduce each topic with a heading such as
 # "Zum Besuch des aserbaidschanischen Außenministers:" - context does not run across it.
 PASSIVE_AUXILIARIES = frozenset(["wurde", "wurden", "wird", "werden", "worden"])
-# the text of a DATE span of a year standing alone ("2014", "Jahr 2023"; temporal.grammar BARE_YEAR)
-BARE_YEAR_RE = re.compile(r"(?:Jahr\w*\s+)?\d{4}\Z")
 TOPIC_HEADING_RE = re.compile(r"^\s*(?:Zum|Zur|Zu|Thema|Über|Frage|Betreff)\b[^:.!?\n]{0,120}:")
-INVALID_DATE_FLAGS = frozenset(["invalid_date", "reversed_range", "implausible_year"])
+# dates that date no trip: broken ones, and a year standing alone ("seit 2014"), which the rules
+# read from the sentence's words instead ("year" of the reading), so that "zu einem Gegenbesuch
+# eingeladen" next to "OSZE-Vorsitz 2009" is no dated invitation
+NO_TRIP_DATE_FLAGS = frozenset([INVALID_DATE, REVERSED_RANGE, IMPLAUSIBLE_YEAR, YEAR_ALONE])
 TITLE_LABELS = ("NAT", "LOC", "ROLE")  # spans whose tokens may stand in a person's title
 DATELINE_RE = re.compile(
     r"""^\s*(?:[A-ZÄÖÜ][\w.'’\-]*(?:[ /][A-ZÄÖÜ][\w.'’\-]*){0,3})       # place: MOSKAU, Berlin, St. Gallen
@@ -232,11 +234,6 @@ class EventAssembler(GazetteerComponent):
         sentence_of = view.sentence_of
         by_sentence: list[dict[str, list[_Item]]] = [{} for _ in sentences]
         for span in _items(doc, view, self._token_texts, "OFFICIAL", "ROLE", "LOC", "LANDMARK", "ORG", "DATE", "NAT"):
-            if span.label_ == "DATE" and BARE_YEAR_RE.match(span.text):
-                # a year alone ("seit 2014") dates no trip; the rules read years from the
-                # sentence's words ("year" of the reading), so a tagged one must not make
-                # "zu einem Gegenbesuch eingeladen" look like a dated invitation
-                continue
             by_sentence[sentence_of[span.start]].setdefault(span.label_, []).append(span)
         strings = self.nlp.vocab.strings
         for match_id, start, _end in self.visit_nouns(doc):
@@ -334,7 +331,7 @@ class EventAssembler(GazetteerComponent):
             if aside else [],
             "orgs": _own_orgs(view, spans) if "ORG" in spans else [],
             "dates": [s for s in spans["DATE"] if s.start not in aside and s.start not in reporting
-                      and INVALID_DATE_FLAGS.isdisjoint(s.attrs.get("flags") or ())
+                      and NO_TRIP_DATE_FLAGS.isdisjoint(s.attrs.get("flags") or ())
                       and not _dates_another_event(view, s.start, start)] if "DATE" in spans else [],
             "words": words,
             "year": _bare_year(words) if may_name_year and YEAR_RE.search(view.span_text(start, end)) else None,

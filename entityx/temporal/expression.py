@@ -29,6 +29,7 @@ CONJUNCTION = "conjunction"  # "am 15. und 17. Mai": two listed days read as one
 START_ONLY = "start_only"  # "ab dem 15. Mai": the start of a range whose end is not given
 END_ONLY = "end_only"  # "bis zum 17. Mai": the end of a range whose start is not given
 RELATIVE = "relative"  # resolved from the document date ("am Montag", "nächste Woche")
+YEAR_ALONE = "year_alone"  # "seit 2014", "im Jahr 2023": a year standing alone, read from context
 # mod_start / mod_mid / mod_end: "Anfang/Mitte/Ende Mai" (TIMEX3 MOD); the dates are the part.
 
 

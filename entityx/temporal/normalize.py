@@ -45,6 +45,7 @@ from .expression import (
     REVERSED_RANGE,
     WEEKDAY_MISMATCH,
     YEAR,
+    YEAR_ALONE,
     YEAR_RANGE,
     TemporalExpression,
     new_expression,
@@ -243,16 +244,16 @@ _CLAUSE_ENDS = (".", "!", "?", ":", ";", "\u201c", "\u201d", '"')
 def _bare_year(
     match: re.Match[str], grammar: Grammar, context: Context
 ) -> TemporalExpression | None:
-    """A year standing alone ("seit 2014", "Jahr 2023", "war 2014 in Astana"), or None where
-    its context makes the number a count or a name.
+    """A year standing alone ("seit 2014", "Jahr 2023", "war 2014 in Astana"), flagged
+    YEAR_ALONE, or None where its context makes the number a count or a name.
 
     The word before decides first: after "seit", "im", "Jahr" ... it is a year; after "rund",
     "mehr als", "Resolution" ... it is not; after an article only when a lower-case word
-    follows ("der 2018 gewählte Präsident", not "die Zahl 17 und dann die 2023"). Else the words after decide: a capitalized word
-    ("2000 Soldaten") or, inside a sentence, an inflected adjective before one ("2000 zusätzliche
-    Soldaten") make it a count; a verb, a preposition, an article or punctuation ("2014
-    präsidiert", "2014 in Kraft", "2024 den Vorsitz", "seit 2019.", "2019 wurde Putin") leave
-    it a year. Names of places after a year
+    follows ("der 2018 gewählte Präsident", not "die Zahl 17 und dann die 2023"). Else the
+    words after decide: a capitalized word ("2000 Soldaten") or, inside a sentence, an
+    inflected adjective before one ("2000 zusätzliche Soldaten") make it a count; a verb, a
+    preposition, an article or punctuation ("2014 präsidiert", "2014 in Kraft", "2024 den
+    Vorsitz", "seit 2019.", "2019 wurde Putin") leave it a year. Names of places after a year
     ("richtet 2023 Südafrika aus") are lost to this rule; counts are far more common there.
     """
     words = grammar.meaning["bare_years"]
@@ -275,7 +276,7 @@ def _bare_year(
                     and not following.endswith(_PRETERITE) and words.get(following.casefold()) != "not_adjectives"):
                 return None
     year = int(match["y"])
-    return _expression(match, f"{year:04d}", date(year, 1, 1), date(year, 12, 31), YEAR, [])
+    return _expression(match, f"{year:04d}", date(year, 1, 1), date(year, 12, 31), YEAR, [YEAR_ALONE])
 
 
 NORMALIZERS: dict[str, Normalizer] = {

@@ -60,6 +60,7 @@ def test_year_standing_alone_is_a_date(tagger: DateTagger, sentence: str, text: 
     assert sentence[expression.start:expression.end] == text
     assert (expression.value, expression.start_date, expression.end_date) == (
         f"{year}", date(year, 1, 1), date(year, 12, 31))
+    assert "year_alone" in expression.flags  # ("seit 2014" is also the start of an open range)
 
 
 @pytest.mark.parametrize("sentence", NOT_YEARS)
