@@ -96,7 +96,7 @@ def add_span_tuples(doc: Doc,
     for (_start, _end, label, _kb_id, values), record in zip(found, records):
         if values is None:
             continue
-        key = ("._.", "entityx_attrs", record[2], record[3])  # _attrs_key of the span
+        key = attrs_key_at(record[2], record[3])
         stored = user_data.get(key)
         user_data[key] = {**stored, label: values} if stored else {label: values}
     _extend_group(doc, spans, records, False)  # (a Span made here has no span id)
@@ -169,7 +169,21 @@ _RECORD_START, _RECORD_END = operator.itemgetter(0), operator.itemgetter(1)
 _RECORDS_KEY = ("entityx", "span_records")
 
 
-class _SpanRecords(list):
+class _NotSerialized(list):
+    """A cache kept in ``doc.user_data`` that must not travel with the Doc. As a list it stays
+    empty, on purpose: spaCy writes ``doc.user_data`` with msgpack (``Doc.to_bytes``,
+    ``DocBin``) and deep-copies it (``Doc.copy``, pickling through ``__reduce__``), and all of
+    them then carry an empty plain ``list``, which costs nothing to store and which no reader
+    takes for a cache (``Doc.from_docs`` drops it with a warning, as it drops every key that is
+    no extension value)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (list, ())
+
+
+class _SpanRecords(_NotSerialized):
     """The records of one span group (``records``) and that group (``group``), in
     ``doc.user_data``. They are trusted only while ``doc.spans["entityx"]`` is that very object
     and holds as many spans: replacing the group (``doc.spans["entityx"] = [...]``), adding or
@@ -179,10 +193,7 @@ class _SpanRecords(list):
     ``group[i] = span`` or ``group.from_bytes(...)`` with as many spans, goes unnoticed, so
     entityx never does that.)
 
-    As a list it stays empty, on purpose: spaCy writes ``doc.user_data`` with msgpack
-    (``Doc.to_bytes``, ``DocBin``) and deep-copies it (``Doc.copy``, pickling through
-    ``__reduce__``), and all of them then carry an empty plain ``list``, which costs nothing to
-    store and which no reader takes for records.
+    It serializes to nothing (``_NotSerialized``).
 
     ``with_ids`` tells whether some span of the group has a span id (``span.id``, not part of a
     record): when false, a reader needs no ``Span`` to know that all ids are 0.
@@ -197,16 +208,10 @@ class _SpanRecords(list):
         self.records = records
         self.with_ids = with_ids
 
-    def __reduce__(self):
-        return (list, ())
-
 
 def _records_of_group(doc: Doc, group: Any) -> list[tuple[int, int, int, int, int, int]]:
     """The records of ``group`` (the Doc's entityx group): those kept when still valid, else
     read from the group's spans and kept."""
-    kept = doc.user_data.get(_RECORDS_KEY)
-    if type(kept) is _SpanRecords and kept.group is group and len(kept.records) == len(group):
-        return kept.records
     return _kept_records(doc, group).records
 
 
@@ -238,16 +243,22 @@ def attrs_of(span: Span) -> dict[str, Any]:
 
 def attrs_at(doc: Doc, start_char: int, end_char: int, label: str) -> dict[str, Any]:
     """``attrs_of`` for a span given by its character offsets and label (a span record's)."""
-    stored = doc.user_data.get(("._.", "entityx_attrs", start_char, end_char))
+    stored = doc.user_data.get(attrs_key_at(start_char, end_char))
     return stored.get(label, {}) if stored else {}
 
 
+def attrs_key_at(start_char: int, end_char: int) -> tuple[str, str, int, int]:
+    """Where spaCy keeps ``span._.entityx_attrs`` for a span with these character offsets:
+    ``doc.user_data`` under them (``Underscore._get_key`` in spacy/tokens/underscore.py).
+    Reading and writing that entry directly is one dict operation instead of an ``Underscore``
+    view built per access (about ten times faster); tests/core/test_spans.py checks that both
+    ways agree."""
+    return ("._.", "entityx_attrs", start_char, end_char)
+
+
 def _attrs_key(span: Span) -> tuple[str, str, int, int]:
-    """Where spaCy keeps ``span._.entityx_attrs``: ``doc.user_data`` under the span's character
-    offsets (``Underscore._get_key`` in spacy/tokens/underscore.py). Reading and writing that
-    entry directly is one dict operation instead of an ``Underscore`` view built per access
-    (about ten times faster); tests/core/test_spans.py checks that both ways agree."""
-    return ("._.", "entityx_attrs", span.start_char, span.end_char)
+    """``attrs_key_at`` of a span."""
+    return attrs_key_at(span.start_char, span.end_char)
 
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
@@ -463,7 +474,7 @@ _TOKEN_VIEW_KEY = ("entityx", "token_view")
 _VIEW_COLUMNS = [ORTH, SPACY]
 
 
-class _TokenView(list):
+class _TokenView(_NotSerialized):
     """A Doc's token texts as the components read them, decoded once per Doc: its ORTH and
     SPACY columns (``table``, and as bytes ``key``), the ORTH hashes as a list (``orth``), the
     words, and when first asked for the SPACY column as a list, the Doc's text and the words'
@@ -477,10 +488,7 @@ class _TokenView(list):
     alone (``doc.from_array([SPACY], ...)``), and the text depends on it. ``decode`` and
     ``join`` are given the hashes or columns themselves and compare those instead.
 
-    As a list it stays empty, on purpose, like ``_SpanRecords``: ``Doc.to_bytes``, ``DocBin``,
-    ``Doc.copy``, pickling and deep copies all carry an empty plain ``list``, which no reader
-    takes for a view (``Doc.from_docs`` drops it with a warning, as it drops every key that is
-    no extension value).
+    It serializes to nothing (``_NotSerialized``).
     """
 
     __slots__ = ("key", "lower", "orth", "spaces", "table", "text", "words")
@@ -494,9 +502,6 @@ class _TokenView(list):
         self.spaces: list[int] | None = None
         self.text: str | None = None
         self.lower: list[str] | None = None
-
-    def __reduce__(self):
-        return (list, ())
 
 
 def _look_up(memo: dict, keys: list) -> list:

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import TokenTexts, span_records_of
+from ..spans import TokenTexts, attrs_key_at, span_records_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -83,7 +83,7 @@ def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list
     for (start, end, start_char, end_char, _label, _kb_id), label_, kb_id_ in zip(records, label_texts, kb_texts):
         # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
         # ``doc.user_data`` under the span's character offsets), without its call per span
-        stored = user_data.get(("._.", "entityx_attrs", start_char, end_char))
+        stored = user_data.get(attrs_key_at(start_char, end_char))
         out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
                          stored.get(label_, {}) if stored else {}))
     return out
