@@ -7,6 +7,7 @@ never per document.
 
 from __future__ import annotations
 
+import operator
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -85,3 +86,16 @@ class GazetteerComponent(Pipe):
 
 def _copy(value: Any) -> Any:
     return srsly.json_loads(srsly.json_dumps(value))
+
+
+def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A matcher's ``(match_id, start, end)`` in place by start, of two starting together the
+    longer first, else in the matcher's order: two stable sorts by one field each (no Python
+    key function per match). A match inside an earlier one then is inside one of them exactly
+    when one of them ends at or after it."""
+    matches.sort(key=_MATCH_END, reverse=True)
+    matches.sort(key=_MATCH_START)
+    return matches
+
+
+_MATCH_START, _MATCH_END = operator.itemgetter(1), operator.itemgetter(2)

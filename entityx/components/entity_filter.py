@@ -54,7 +54,9 @@ class EntityFilter:
         # first and then letting set_ents write only the entities' tokens ("unmodified"
         # elsewhere) leaves each token as set_ents(default="outside") leaves it: type and IOB
         # as there, kb_id and ent_id written for entity tokens only, as there.
-        doc.from_array(_OUTSIDE_COLUMNS, _outside(length))
+        outside = numpy.zeros((length, 2), dtype="uint64")
+        outside[:, 0] = _OUTSIDE
+        doc.from_array(_OUTSIDE_COLUMNS, outside)
         doc.set_ents(entities, default="unmodified")
         return doc
 
@@ -65,19 +67,7 @@ class EntityFilter:
         return self
 
 
-_OUTSIDE_COLUMNS = [ENT_IOB, ENT_TYPE]
-_OUTSIDE_ROWS = numpy.zeros((2, 0), dtype="uint64")
-
-
-def _outside(length: int) -> numpy.ndarray:
-    """An ENT_IOB, ENT_TYPE table of ``length`` tokens, all "O" without type: a view of one
-    array kept for the longest Doc so far (``from_array`` copies what it is given), instead
-    of a new one per Doc. (Kept as two rows and given transposed: from_array reads columns.)"""
-    global _OUTSIDE_ROWS
-    if _OUTSIDE_ROWS.shape[1] < length:
-        _OUTSIDE_ROWS = numpy.zeros((2, max(length, 2 * _OUTSIDE_ROWS.shape[1])), dtype="uint64")
-        _OUTSIDE_ROWS[0] = _OUTSIDE
-    return _OUTSIDE_ROWS[:, :length].T
+_OUTSIDE_COLUMNS = [ENT_IOB, ENT_TYPE]  # every token "O" without a type: (_OUTSIDE, 0)
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:

@@ -59,7 +59,7 @@ def _merge(mentions: list[_Mention], on: dt.date | None) -> list[_Mention]:
     for m in mentions:
         same_visitor = by_visitor.setdefault(_key(m.visitor), [])
         # (the visitor's earlier events only: their visitor need not be compared again)
-        target = next((e for e in same_visitor if _same_stay(e, m)), None) if same_visitor else None
+        target = next((e for e in same_visitor if _same_stay(e, m)), None)
         if target is None:
             events.append(m)
             same_visitor.append(m)

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from ..spans import TokenTexts, attrs_key_at, span_records_of
+from ..spans import TokenTexts, attrs_at, span_records_of
 
 
 CLAUSE_BREAKS = frozenset([",", ";", ":", '"', "„", "“", "”", "(", ")", "–", "—"])
@@ -35,8 +35,7 @@ class _View:
 
     __slots__ = ("text", "lower", "idx", "doc_text", "sentences", "sentence_of")
 
-    def __init__(self, doc: Doc, token_texts: TokenTexts | None = None):
-        token_texts = TokenTexts() if token_texts is None else token_texts
+    def __init__(self, doc: Doc, token_texts: TokenTexts):
         array = doc.to_array([ORTH, SPACY, IDX, SENT_START])
         orth = array[:, 0].tolist()
         self.text = token_texts.decode(doc, orth)
@@ -74,18 +73,14 @@ def _items(doc: Doc, view: _View, token_texts: TokenTexts, *labels: str) -> list
     """The spans with these labels, read from the span records (no ``Span`` object per span):
     label and id strings decoded in one go, the text from the view. (One loop over the records
     was measured faster than reading them column by column through ``map``.)"""
-    user_data = doc.user_data
     doc_text = view.doc_text
     records = span_records_of(doc, *labels)
     label_texts = token_texts.decode(doc, [record[4] for record in records])
     kb_texts = token_texts.decode(doc, [record[5] for record in records])
     out = []
     for (start, end, start_char, end_char, _label, _kb_id), label_, kb_id_ in zip(records, label_texts, kb_texts):
-        # where entityx.spans.attrs_at finds the span's attributes (``span._.entityx_attrs``:
-        # ``doc.user_data`` under the span's character offsets), without its call per span
-        stored = user_data.get(attrs_key_at(start_char, end_char))
         out.append(_Item(start, end, label_, kb_id_, doc_text[start_char:end_char],
-                         stored.get(label_, {}) if stored else {}))
+                         attrs_at(doc, start_char, end_char, label_)))
     return out
 
 

@@ -6,7 +6,6 @@ Adds ORG spans to ``doc.spans["entityx"]`` with kb_id = organization id and attr
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 from spacy.language import Language
@@ -14,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..spans import add_span_tuples
-from .base import GazetteerComponent
+from .base import GazetteerComponent, longest_first
 
 
 @Language.factory("entityx_organizations", assigns=["doc.spans"], default_config={})
@@ -46,10 +45,7 @@ class OrganizationTagger(GazetteerComponent):
         matches = self.matcher(doc)
         if not matches:
             return doc
-        # by start, of two starting together the longer first, else in the matcher's order:
-        # two stable sorts by one field each (no Python key function per match)
-        matches.sort(key=_END, reverse=True)
-        matches.sort(key=_START)
+        longest_first(matches)
         # a match inside an earlier (so earlier or equally starting) one is skipped: it is inside
         # one of them exactly when one of them ends at or after it
         covered_until = 0
@@ -62,6 +58,3 @@ class OrganizationTagger(GazetteerComponent):
             found.append((start, end, "ORG", org_id, self._attrs[org_id]))
         add_span_tuples(doc, found)
         return doc
-
-
-_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # of a (match_id, start, end)

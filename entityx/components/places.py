@@ -12,7 +12,6 @@ landmark it is a destination hint (LANDMARK), not an entity.
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 from spacy.language import Language
@@ -23,7 +22,7 @@ from ..spans import add_span_tuples
 
 PLACE_NOUNS = frozenset(["Hauptstadt", "Insel", "Stadt", "Hafenstadt", "Küstenstadt", "Metropole", "Provinz",
                          "Region", "Grenzstadt", "Millionenstadt", "Kurort", "Urlaubsort", "Badeort"])
-from .base import GazetteerComponent
+from .base import GazetteerComponent, longest_first
 
 
 @Language.factory("entityx_places", assigns=["doc.spans"], default_config={})
@@ -75,10 +74,7 @@ class PlaceTagger(GazetteerComponent):
         matches = self.matcher(doc)
         if not matches:
             return doc
-        # by start, of two starting together the longer first, else in the matcher's order:
-        # two stable sorts by one field each (no Python key function per match)
-        matches.sort(key=_END, reverse=True)
-        matches.sort(key=_START)
+        longest_first(matches)
         targets = self._targets
         taken_until = {"LOC": 0, "NAT": 0, "LANDMARK": 0}  # by label: the furthest end taken
         length = len(doc)
@@ -104,6 +100,3 @@ class PlaceTagger(GazetteerComponent):
             return (start, end, "LANDMARK", capital["id"], {"country": capital["country"], "city": capital["id"]})
         # "auf der indonesischen Insel Bali", "in der chinesischen Hafenstadt"
         return (start, end, "LANDMARK", country, {"country": country, "city": ""})
-
-
-_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # of a (match_id, start, end)

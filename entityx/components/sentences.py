@@ -83,10 +83,6 @@ class NewsSentenceSplitter:
                     blank_line = blank_line or text.count("\n") >= 2
                 i += 1
                 continue
-            if not (after_end or line_break) and text not in sentence_end and not text.endswith("."):
-                previous = i  # (a special word is a space, a sentence end or ends with ".")
-                i += 1
-                continue
             boundary = False
             if after_end:
                 if text not in closing:
