@@ -150,19 +150,25 @@ class _Block:
 
 
 @functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)
+def reachable_lengths(length: int, threshold: float) -> frozenset[int]:
+    """Lengths of strings whose ``fuzz.ratio`` against one of ``length`` characters can reach
+    ``threshold`` (> 0). The ratio of strings of lengths a and b is at most
+    200 * min(a, b) / (a + b), so no string longer than length * 200 / threshold can reach it."""
+    return frozenset(n for n in range(1, int(length * 200 / threshold) + 2)
+                     if 200 * min(n, length) >= threshold * (n + length))
+
+
 def _length_window(length: int, threshold: float) -> tuple[int, int]:
     """The shortest and the longest form whose ``fuzz.ratio`` against a query of ``length``
-    characters may reach ``threshold``, with a character to spare either side: the ratio of
-    strings of lengths a and b is at most 200 * min(a, b) / (a + b)."""
+    characters may reach ``threshold`` (``reachable_lengths``), with a character to spare
+    either side."""
     if threshold <= 0:
         return 0, 1 << 30
-    if threshold > 100:
+    reachable = reachable_lengths(length, threshold) if threshold <= 100 else frozenset()
+    if not reachable:
         return 1, 0  # (no form)
-    low = next(n for n in range(length + 1) if 200 * n >= threshold * (n + length))
-    high = length
-    while 200 * length >= threshold * (high + 1 + length):
-        high += 1
-    return max(low - 1, 0), high + 1
+    return max(min(reachable) - 1, 0), max(reachable) + 1
 
 
 class Linker:

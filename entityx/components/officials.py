@@ -37,8 +37,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import OfficeIndex, role_label
-from ..linking import Linker, NameIndex
-from ..spans import TokenTexts, add_spans, attrs_at, doc_date, span_records_of
+from ..linking import Linker, NameIndex, reachable_lengths
+from ..spans import TokenTexts, add_span_tuples, attrs_at, doc_date, span_records_of
 from .base import GazetteerComponent
 
 NAT, LOC, ORG = get_string_id("NAT"), get_string_id("LOC"), get_string_id("ORG")  # span labels
@@ -172,8 +172,6 @@ class OfficialTagger(GazetteerComponent):
         self.index = NameIndex(officials.values())
         self.linker = Linker(officials, self.offices)
         self.common_words = frozenset(self.data.get("common_words", []))
-        self._surnames = {official_id: tuple(official["surnames"])
-                          for official_id, official in officials.items()}
         # (official id, date, role key, role country) -> attributes, see ``_official_attrs``
         self._attrs_memo: dict[tuple[str, dt.date, str | None, str | None], dict[str, Any]] = {}
         # words that may or may not be a misspelt surname, see ``_surname_like``
@@ -188,18 +186,15 @@ class OfficialTagger(GazetteerComponent):
         # Surnames are mostly one token each: those are looked up word by word (``_surname_spans``),
         # which costs less than matching them (they were half of the matcher's work); the
         # others stay with the matcher.
-        self._one_token_surnames: dict[str, frozenset[str]] = {}  # word -> official ids
-        surnames = self.index.forms_by_official(surnames=True)
-        one_token = _one_token_phrases(self.nlp, {f for forms in surnames.values() for f in forms})
-        ids_by_word: dict[str, set[str]] = defaultdict(set)
-        for official_id, forms in surnames.items():
+        surname_forms = self.index.surname_forms  # form -> official ids
+        one_token = _one_token_phrases(self.nlp, set(surname_forms))
+        # word -> official ids
+        self._one_token_surnames = {form: frozenset(ids) for form, ids in surname_forms.items()
+                                    if form in one_token}
+        for official_id, forms in self.index.forms_by_official(surnames=True).items():
             longer = [form for form in forms if form not in one_token]
             if longer:
                 self._add_phrases(SURNAME, official_id, longer)
-            for form in forms:
-                if form in one_token:
-                    ids_by_word[form].add(official_id)
-        self._one_token_surnames = {word: frozenset(ids) for word, ids in ids_by_word.items()}
         self._title_countries: dict[str, str] = {}
         self._phrase_heads: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._phrase_bodies: dict[str, tuple[str, str | None]] = {}
@@ -371,27 +366,15 @@ class OfficialTagger(GazetteerComponent):
         to the Doc in one go."""
         doc, on, found, role_at = text.doc, text.on, text.found, text.role_at
         officials = self.data.get("officials", {})
-        spans: list[Span] = []
-        span_attrs: list[dict[str, Any]] = []
-        # labels and ids as string hashes, each added to the Doc's strings once per Doc rather
-        # than once per span (as Span does with a str)
-        strings = doc.vocab.strings
-        official_label_id, role_label_id = strings.add("OFFICIAL"), strings.add("ROLE")
-        kb_ids: dict[str | None, int] = {None: 0}
-        for start, end, official_id, extra in sorted(found):  # (``found`` stays in the order found)
-            kb_id = kb_ids.get(official_id)
-            if kb_id is None:
-                kb_id = kb_ids[official_id] = strings.add(official_id)
-            spans.append(Span(doc, start, end, label=official_label_id, kb_id=kb_id))
-            span_attrs.append(self._official_attrs(official_id, extra, on, role_at.get(start)))
+        spans = [(start, end, "OFFICIAL", official_id or "",
+                  self._official_attrs(official_id, extra, on, role_at.get(start)))
+                 for start, end, official_id, extra in sorted(found)]  # (``found`` stays in the order found)
         named_at = {start for start, _end, _id, _extra in found}
         for m in text.roles:
             if m.title_end in named_at or m.end in named_at or _apposition_name(text.words, m.end, named_at):
                 continue
             holder, role_key, country = self._resolve_role(doc, m, on, found)
-            holder_id = strings.add(holder) if holder else 0
-            spans.append(Span(doc, m.start, m.end, label=role_label_id, kb_id=holder_id))
-            span_attrs.append({
+            spans.append((m.start, m.end, "ROLE", holder or "", {
                 "role_key": role_key,
                 "role": role_label(self.data["roles"], role_key, _office(country),
                                    officials[holder]["gender"] if holder else "m"),
@@ -400,8 +383,8 @@ class OfficialTagger(GazetteerComponent):
                 "holder": officials[holder]["name"] if holder else None,
                 "gender": officials[holder]["gender"] if holder else _title_gender(m.title),
                 "title": m.title,
-            })
-        add_spans(doc, spans, span_attrs)
+            }))
+        add_span_tuples(doc, spans)
 
     def _people(self, doc: Doc) -> tuple[Span, ...] | None:
         """The Doc's entities when a statistical NER ran in front (its PER entities are the
@@ -424,8 +407,8 @@ class OfficialTagger(GazetteerComponent):
         candidates = self._surname_like(words[first:], taken[first:].translate(FLIPPED_BYTES))
         if not candidates:
             return []
-        surnames = self._surnames
-        known = {form: official_id for official_id in mentioned for form in surnames[official_id]}
+        officials = self.data["officials"]
+        known = {form: official_id for official_id in mentioned for form in officials[official_id]["surnames"]}
         forms = list(known)
         threshold = self.fuzzy_surname_threshold
         lengths = self._fuzzy_lengths(frozenset(map(len, forms)), threshold)
@@ -453,7 +436,7 @@ class OfficialTagger(GazetteerComponent):
     def _fuzzy_lengths(self, form_lengths: frozenset[int], threshold: float) -> frozenset[int] | range:
         """Lengths of words that may be misspellings of forms of ``form_lengths`` characters:
         ``min_fuzzy_length`` or longer, and able to reach ``threshold`` (see
-        ``_reachable_lengths``; any word reaches a threshold of 0)."""
+        ``linking.reachable_lengths``; any word reaches a threshold of 0)."""
         if threshold <= 0:
             return range(self.min_fuzzy_length, 1 << 30)
         return _fuzzy_lengths(form_lengths, threshold, self.min_fuzzy_length)
@@ -773,18 +756,9 @@ def _one_token_phrases(nlp: Language, phrases: set[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)  # a few officials per text, a few surname lengths each
 def _fuzzy_lengths(form_lengths: frozenset[int], threshold: float, min_length: int) -> frozenset[int]:
-    """``_reachable_lengths`` of all ``form_lengths``, from ``min_length`` on."""
-    reachable = frozenset().union(*(_reachable_lengths(n, threshold) for n in form_lengths))
+    """``reachable_lengths`` of all ``form_lengths``, from ``min_length`` on."""
+    reachable = frozenset().union(*(reachable_lengths(n, threshold) for n in form_lengths))
     return frozenset(n for n in reachable if n >= min_length)
-
-
-@functools.lru_cache(maxsize=256)
-def _reachable_lengths(form_length: int, threshold: float) -> frozenset[int]:
-    """Lengths of words whose ``fuzz.ratio`` against a form of ``form_length`` characters can
-    reach ``threshold`` (> 0). The ratio of strings of lengths a and b is at most
-    200 * min(a, b) / (a + b), so no word longer than f * 200 / threshold can reach it."""
-    return frozenset(n for n in range(1, int(form_length * 200 / threshold) + 2)
-                     if 200 * min(n, form_length) >= threshold * (n + form_length))
 
 
 def _stem(word: str) -> str:

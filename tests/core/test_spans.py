@@ -9,7 +9,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Span
 from rapidfuzz import fuzz
 
-from entityx.components.officials import _reachable_lengths
+from entityx.linking import reachable_lengths
 from entityx.spans import TokenTexts, add_span, attrs_of, doc_date, spans_of
 
 TEXTS = [
@@ -70,7 +70,7 @@ def test_reachable_lengths_keep_every_word_that_can_reach_the_threshold():
     for threshold in (50.0, 86.0, 90.5, 100.0):
         for form_length in range(1, 13):
             form = "a" * form_length
-            lengths = _reachable_lengths(form_length, threshold)
+            lengths = reachable_lengths(form_length, threshold)
             for n in range(1, 40):
                 if fuzz.ratio("a" * n, form) >= threshold:  # the best any word of length n can do
                     assert n in lengths, (threshold, form_length, n)
